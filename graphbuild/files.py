@@ -1,0 +1,65 @@
+"""Writing output files safely: never leave a half-written file behind.
+
+Every output goes to a temporary file in the same folder and is renamed over
+the target only once it is complete, so a crash or Ctrl-C mid-write leaves
+the previous version intact and readable.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
+                 newline: str | None = None) -> Iterator[IO]:
+    """Open a temporary file beside ``path``; on success, rename it over ``path``.
+
+    Args:
+        path: the file to (re)write.
+        mode: "w" for text or "wb" for bytes.
+        encoding: the text encoding (ignored in binary mode).
+        newline: passed to :func:`open` (use "" for CSV).
+
+    Example:
+        >>> with atomic_write(tmp_path / "graph.ttl") as f:  # doctest: +SKIP
+        ...     f.write(text)
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        binary = "b" in mode
+        with os.fdopen(fd, mode, encoding=None if binary else encoding,
+                       newline=None if binary else newline) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def atomic_path(path: str | os.PathLike) -> contextlib.AbstractContextManager[Path]:
+    """Like :func:`atomic_write`, for writers that want a path rather than a handle."""
+    return _atomic_path(Path(path))
+
+
+@contextlib.contextmanager
+def _atomic_path(target: Path) -> Iterator[Path]:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise

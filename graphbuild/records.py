@@ -1,0 +1,120 @@
+"""The plain records that flow between graphbuild's stages.
+
+Data flows forward: reading yields :class:`Article`, the actor stage yields
+:class:`Actor` records (with the token-to-actor map the relation stage needs),
+the relation stage yields :class:`Relation` records, and one article's results
+travel together as an :class:`ArticleResult`. Every record is small, frozen and
+picklable, so it can cross a process boundary or sit in the build cache.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: The four actor types graphbuild knows, as schema.org class names.
+PERSON = "Person"
+ORGANIZATION = "Organization"
+COUNTRY = "Country"
+PLACE = "Place"
+ACTOR_TYPES = (PERSON, ORGANIZATION, COUNTRY, PLACE)
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line the cleaner dropped from an article, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One cleaned article.
+
+    Attributes:
+        id: a stable content hash of the cleaned title and body.
+        source: the path or URL the article was read from.
+        title: the headline ("" when there is none).
+        body: the cleaned body text.
+        removed: the lines the cleaner dropped, with reasons.
+        encoding: the text encoding the file was decoded with.
+    """
+
+    id: str
+    source: str
+    title: str
+    body: str
+    removed: tuple[RemovedLine, ...] = ()
+    encoding: str = "utf-8"
+
+    @property
+    def text(self) -> str:
+        """The text the pipeline parses; every character offset refers to it."""
+        return f"{self.title}\n\n{self.body}" if self.title else self.body
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One surface form of an actor in an article's :attr:`Article.text`."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """One real-world actor as resolved within one article.
+
+    Attributes:
+        key: the actor's identity within the article (unique per article).
+        label: the canonical name, the fullest form seen.
+        type: one of :data:`ACTOR_TYPES`.
+        subtype: a finer schema.org class name ("City", "NewsMediaOrganization", ...) or "".
+        aliases: every other surface form seen, canonical label excluded.
+        mentions: where the actor is named in the article.
+    """
+
+    key: str
+    label: str
+    type: str
+    subtype: str = ""
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One stated relation between two actors of the same article.
+
+    Attributes:
+        subject: the subject actor's :attr:`Actor.key`.
+        predicate: the predicate's local name in the graphbuild namespace ("invited").
+        object: the object actor's :attr:`Actor.key`.
+        sentence: the sentence that states it.
+        start: where the sentence starts in :attr:`Article.text`.
+        end: where the sentence ends in :attr:`Article.text`.
+        confidence: 0..1, from the construction that produced it.
+        construction: the name of the rule that produced it ("apposition").
+        label: the predicate's human label ("called in"); "" to use the vocabulary's.
+        hypothetical: stated under negation, as a question or as a hypothesis.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    sentence: str
+    start: int
+    end: int
+    confidence: float
+    construction: str
+    label: str = ""
+    hypothetical: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """Everything the build keeps of one article after parsing it."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    relations: tuple[Relation, ...] = field(default=())
