@@ -118,3 +118,20 @@ class ArticleResult:
     article: Article
     actors: tuple[Actor, ...] = ()
     relations: tuple[Relation, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ActorTable:
+    """The actor stage's answer for one parsed article, as the relation stage needs it.
+
+    Attributes:
+        actors: the article's resolved actors.
+        token_actor: token index -> :attr:`Actor.key` for every token that names an
+            actor, including resolved pronouns and demonyms ("Russian" -> Russia).
+        pronoun_tokens: the token indices in ``token_actor`` that are pronouns, so a
+            rule can lower its confidence for them.
+    """
+
+    actors: tuple[Actor, ...] = ()
+    token_actor: dict[int, str] = field(default_factory=dict)
+    pronoun_tokens: frozenset[int] = frozenset()

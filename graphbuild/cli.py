@@ -1,0 +1,121 @@
+"""The command line: a thin shell over the library.
+
+Each command parses its arguments, calls one library function and formats the
+result. Library errors become one line on stderr and a non-zero exit code:
+
+* 0: everything read and written;
+* 1: nothing was built (a bad path, a missing model, an unreadable graph, a refused query);
+* 2: the command line itself was wrong;
+* 3: the build finished, but some inputs were skipped (each named on stderr).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import GraphbuildError
+
+EXIT_SKIPPED = 3
+
+
+def _fail(exc: GraphbuildError) -> None:
+    click.echo(f"graphbuild: error: {exc}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="graphbuild")
+def cli() -> None:
+    """Turn news articles into a knowledge graph of actors and relations."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.ttl, graph.html, graph.gexf, graph.graphml, relations.csv.")
+@click.option("--model", default=None, help="spaCy model to use (default: the installed English small model).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Parsing processes.")
+@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(1),
+              help="The page draws at most this many actors (the most connected).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, quiet: bool) -> None:
+    """Read articles (files, folders, globs) and build the graph and its views."""
+    from .pipeline import build as run_build
+
+    def warn(problem) -> None:
+        click.echo(f"graphbuild: skipped {problem.source}: {problem.message}", err=True)
+
+    try:
+        report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes,
+                           progress=not quiet, on_problem=warn)
+    except GraphbuildError as exc:
+        _fail(exc)
+    if not quiet:
+        click.echo(summary(report))
+    if report.problems:
+        sys.exit(EXIT_SKIPPED)
+
+
+def summary(report) -> str:
+    """A few lines on what a build read and wrote."""
+    kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.actors_by_type.items(), key=lambda kv: -kv[1]))
+    total = sum(report.actors_by_type.values())
+    skipped = f" ({len(report.problems)} skipped)" if report.problems else ""
+    out = report.outputs
+    capped = (f" (page shows {out.page_info.nodes_drawn} of {out.page_info.nodes_total})"
+              if out.page_info.capped else "")
+    return "\n".join([
+        f"Read {report.articles} article{'s' if report.articles != 1 else ''}{skipped}.",
+        f"Actors: {total}" + (f" ({kinds})" if kinds else "") + capped,
+        f"Relations: {report.relations}",
+        f"Wrote {out.graph}, {out.page}, {out.gexf}, {out.graphml}, {out.csv}",
+    ])
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.argument("query")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a literal value (repeatable).")
+def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...]) -> None:
+    """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence)."""
+    from .query import format_result, load_graph, run_query
+
+    bindings = {}
+    for item in binds:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--bind")
+        bindings[name.lstrip("?")] = value
+    try:
+        result = run_query(load_graph(graph_file), query, bindings)
+    except GraphbuildError as exc:
+        _fail(exc)
+    click.echo(format_result(result, fmt))
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+def actors(graph_file: str, fmt: str) -> None:
+    """List the actors in GRAPH with their types, mention counts and aliases."""
+    from .query import format_result, load_graph, run_query
+
+    try:
+        result = run_query(load_graph(graph_file), "actors")
+    except GraphbuildError as exc:
+        _fail(exc)
+    click.echo(format_result(result, fmt))
+
+
+def main() -> None:
+    """The console script's entry point."""
+    cli(prog_name="graphbuild")
+
+
+if __name__ == "__main__":
+    main()

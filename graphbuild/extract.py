@@ -1,0 +1,20 @@
+"""From parsed text to records: one article's actors and relations."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .actors import find_actors
+from .records import Article, ArticleResult
+from .relations import find_relations
+
+
+def extract(doc: Doc, article: Article) -> ArticleResult:
+    """Run the actor and relation stages on one parsed article.
+
+    Args:
+        doc: ``article.text`` parsed by the pipeline.
+        article: the article it came from.
+    """
+    table = find_actors(doc)
+    relations = tuple(dict.fromkeys(find_relations(doc, table)))
+    return ArticleResult(article=article, actors=table.actors, relations=relations)
