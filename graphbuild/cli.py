@@ -40,17 +40,28 @@ def cli() -> None:
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Parsing processes.")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(1),
               help="The page draws at most this many actors (the most connected).")
+@click.option("--update", is_flag=True,
+              help="Add these articles to the graph already in the output folder (earlier ones are not re-parsed).")
+@click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
+              help="Skip files larger than this.")
+@click.option("--explain", is_flag=True, help="Report on stderr what cleaning removed from each article, and why.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
-def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, quiet: bool) -> None:
+def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
+          max_bytes: int, explain: bool, quiet: bool) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
     from .pipeline import build as run_build
+    from .reading import explain as explain_article
 
     def warn(problem) -> None:
         click.echo(f"graphbuild: skipped {problem.source}: {problem.message}", err=True)
 
+    def show_cleaning(article) -> None:
+        click.echo(explain_article(article), err=True)
+
     try:
-        report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes,
-                           progress=not quiet, on_problem=warn)
+        report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
+                           max_bytes=max_bytes, progress=not quiet, on_problem=warn,
+                           on_article=show_cleaning if explain else None)
     except GraphbuildError as exc:
         _fail(exc)
     if not quiet:
@@ -64,11 +75,13 @@ def summary(report) -> str:
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.actors_by_type.items(), key=lambda kv: -kv[1]))
     total = sum(report.actors_by_type.values())
     skipped = f" ({len(report.problems)} skipped)" if report.problems else ""
+    cached = report.articles - report.parsed
+    reused = f"; {cached} from the cache" if cached else ""
     out = report.outputs
     capped = (f" (page shows {out.page_info.nodes_drawn} of {out.page_info.nodes_total})"
               if out.page_info.capped else "")
     return "\n".join([
-        f"Read {report.articles} article{'s' if report.articles != 1 else ''}{skipped}.",
+        f"Articles: {report.articles}{skipped}{reused}",
         f"Actors: {total}" + (f" ({kinds})" if kinds else "") + capped,
         f"Relations: {report.relations}",
         f"Wrote {out.graph}, {out.page}, {out.gexf}, {out.graphml}, {out.csv}",

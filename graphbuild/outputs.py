@@ -1,12 +1,23 @@
-"""Writing every output of a build into one folder, each file atomically."""
+"""Writing every output of a build into one folder, all or nothing.
+
+Every file is first written into a staging folder inside the output folder;
+only when all are complete are they moved over the earlier ones, one rename
+each. A run that fails or is killed before that leaves the earlier outputs
+as they were. A file whose content did not change is left untouched.
+"""
 from __future__ import annotations
 
+import filecmp
+import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
 from . import exports, page
+from .cache import STATE_DIR
 from .files import atomic_path
 from .network import actor_network
 
@@ -38,6 +49,14 @@ def write_turtle(graph: Graph, path: Path) -> Path:
     return path
 
 
+def publish(staged: Path, target: Path) -> None:
+    """Move a finished file over its target, unless the target already holds the same bytes."""
+    if target.is_file() and filecmp.cmp(staged, target, shallow=False):
+        staged.unlink()
+    else:
+        os.replace(staged, target)
+
+
 def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild") -> OutputPaths:
     """Write the graph, the page and the exports into ``out_dir``.
 
@@ -47,15 +66,23 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         max_nodes: the page's cap on actors drawn.
         title: the page title.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
     network = actor_network(graph)
-    paths = {name: out_dir / name for name in (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)}
-    exports.write_gexf(network, paths[GEXF_FILE])
-    exports.write_graphml(network, paths[GRAPHML_FILE])
-    exports.write_csv(network, paths[CSV_FILE])
-    info = page.write_page(network, paths[PAGE_FILE], max_nodes=max_nodes, title=title)
-    # The graph goes last: its presence marks a complete build.
-    write_turtle(graph, paths[GRAPH_FILE])
+    names = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
+    state = out_dir / STATE_DIR
+    state.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=state))
+    try:
+        staged = {name: staging / name for name in names}
+        exports.write_gexf(network, staged[GEXF_FILE])
+        exports.write_graphml(network, staged[GRAPHML_FILE])
+        exports.write_csv(network, staged[CSV_FILE])
+        info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
+        write_turtle(graph, staged[GRAPH_FILE])
+        for name in names:
+            publish(staged[name], out_dir / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    paths = {name: out_dir / name for name in names}
     return OutputPaths(graph=paths[GRAPH_FILE], page=paths[PAGE_FILE], gexf=paths[GEXF_FILE],
                        graphml=paths[GRAPHML_FILE], csv=paths[CSV_FILE],
                        actors=network.number_of_nodes(), relations=network.number_of_edges(), page_info=info)

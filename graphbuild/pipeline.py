@@ -3,7 +3,8 @@
 Stages run forward: read and clean (:mod:`graphbuild.reading`), parse in
 batches with ``nlp.pipe`` (in ``jobs`` processes), find actors and relations
 (:mod:`graphbuild.extract`), build the RDF graph (:mod:`graphbuild.graph`),
-write the outputs (:mod:`graphbuild.outputs`).
+write the outputs (:mod:`graphbuild.outputs`). Articles parsed before, in the
+same output folder with the same model, come from the cache (:mod:`graphbuild.cache`).
 """
 from __future__ import annotations
 
@@ -14,21 +15,37 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib.namespace import RDF
+
+from .cache import ResultCache, read_manifest, write_manifest
+from .errors import GraphbuildError
 from .extract import extract
 from .graph import build_graph
 from .nlp import load_pipeline
 from .outputs import OutputPaths, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
+from .vocab import actor_type_of
 
 BATCH_SIZE = 32
 
 
 @dataclass(frozen=True, slots=True)
 class BuildReport:
-    """What a build did: counts for the summary, problems, output paths, stage times."""
+    """What a build did: counts for the summary, problems, output paths, stage times.
+
+    Attributes:
+        articles: articles in the graph (earlier ones included, with --update).
+        parsed: articles parsed in this run (the rest came from the cache).
+        actors_by_type: actor count per type.
+        relations: actor-to-actor edges.
+        problems: the inputs that were skipped, each with its message.
+        outputs: where the files went.
+        seconds: wall time per stage.
+    """
 
     articles: int
+    parsed: int
     actors_by_type: dict[str, int]
     relations: int
     problems: tuple[InputProblem, ...]
@@ -54,38 +71,36 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def parse_articles(articles: Iterable[Article], *, model: str | None = None, jobs: int = 1,
-                   on_article: Callable[[Article], None] | None = None) -> Iterator[ArticleResult]:
-    """Parse articles and extract their records, in input order.
+def parse_articles(articles: Iterable[Article], *, model: str | None = None,
+                   jobs: int = 1) -> Iterator[ArticleResult]:
+    """Parse articles and extract their records, streaming, in input order.
 
     Args:
         articles: cleaned articles (a stream is fine).
         model: the spaCy model; None picks the default.
         jobs: worker processes; 1 parses in this process.
-        on_article: called once per article as its result is ready (progress).
     """
     load_pipeline(model)  # fail early, in this process, if the model is missing
     chunks = ((model, chunk) for chunk in _chunks(articles, BATCH_SIZE * 2))
     if jobs <= 1:
-        results = map(_parse_chunk, chunks)
-        pool = None
-    else:
-        pool = multiprocessing.get_context("fork").Pool(jobs)
-        results = pool.imap(_parse_chunk, chunks)
-    try:
-        for batch in results:
-            for result in batch:
-                if on_article:
-                    on_article(result.article)
-                yield result
-    finally:
-        if pool is not None:
-            pool.terminate()
+        yield from (result for batch in map(_parse_chunk, chunks) for result in batch)
+        return
+    # Workers are forked after the model is loaded, so they share its memory pages.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for batch in pool.imap(_parse_chunk, chunks):
+            yield from batch
+
+
+def model_identity(model: str | None) -> str:
+    """The name and version of the model, as the cache keys it."""
+    meta = load_pipeline(model).meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
 def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model: str | None = None,
-          jobs: int = 1, max_nodes: int = 500, progress: bool = False,
-          on_problem: Callable[[InputProblem], None] | None = None) -> BuildReport:
+          jobs: int = 1, max_nodes: int = 500, update: bool = False, progress: bool = False,
+          max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
+          on_article: Callable[[Article], None] | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -95,8 +110,12 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         model: the spaCy model; None picks the default.
         jobs: worker processes for parsing.
         max_nodes: the page shows at most this many actors (the most connected).
-        progress: show a progress bar when there is more than one article.
+        update: add the articles to the graph already in ``out_dir`` instead of
+            replacing it.
+        progress: show a progress bar when more than one article is parsed.
+        max_bytes: files larger than this are skipped with a message.
         on_problem: called with each skipped input as it is found.
+        on_article: called with each article read (e.g. to explain its cleaning).
 
     Returns:
         A :class:`BuildReport`.
@@ -104,50 +123,66 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     Raises:
         InputError: when a path does not exist or matches nothing.
         ModelNotFound: when the spaCy model is not installed.
+        GraphbuildError: with ``update``, when ``out_dir`` holds no earlier build.
     """
+    out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
-    sources = find_sources(paths)
-    problems: list[InputProblem] = []
-
-    def articles() -> Iterator[Article]:
-        for item in read_articles(sources):
-            if isinstance(item, InputProblem):
-                problems.append(item)
-                if on_problem:
-                    on_problem(item)
-            else:
-                yield item
-
-    bar = None
-    if progress and len(sources) > 1:
-        from tqdm import tqdm
-        bar = tqdm(total=len(sources), unit="article", desc="graphbuild", leave=False)
     started = time.perf_counter()
+    sources = find_sources(paths)
+    identity = model_identity(model)
+    cache = ResultCache(out_dir, identity)
+
+    earlier: list[ArticleResult] = []
+    for article in read_manifest(out_dir) if update else []:
+        result = cache.load(article.id)
+        if result is None:
+            raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
+        earlier.append(result)
+    known = {r.article.id for r in earlier}
+
+    problems: list[InputProblem] = []
+    articles: list[Article] = []
+    for item in read_articles(sources, max_bytes=max_bytes):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            if on_problem:
+                on_problem(item)
+            continue
+        if on_article:
+            on_article(item)
+        if item.id not in known:
+            known.add(item.id)
+            articles.append(item)
+    seconds["read"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    done = {a.id: r for a in articles if (r := cache.get(a)) is not None}
+    todo = [a for a in articles if a.id not in done]
+    bar = None
+    if progress and len(todo) > 1:
+        from tqdm import tqdm
+        bar = tqdm(total=len(todo), unit="article", desc="graphbuild", leave=False, dynamic_ncols=True)
     try:
-        results = list(parse_articles(articles(), model=model, jobs=jobs,
-                                      on_article=(lambda _a: bar.update()) if bar else None))
+        for result in parse_articles(todo, model=model, jobs=jobs):
+            cache.put(result)
+            done[result.article.id] = result
+            if bar is not None:
+                bar.update()
     finally:
         if bar is not None:
             bar.close()
+    results = earlier + [done[a.id] for a in articles]
     seconds["parse"] = time.perf_counter() - started
 
     started = time.perf_counter()
     graph = build_graph(results)
     seconds["graph"] = time.perf_counter() - started
     started = time.perf_counter()
-    outputs = write_outputs(graph, Path(out_dir), max_nodes=max_nodes)
+    outputs = write_outputs(graph, out_dir, max_nodes=max_nodes)
+    write_manifest(out_dir, [r.article for r in results], identity)
     seconds["write"] = time.perf_counter() - started
 
-    actors_by_type = Counter(_actor_types(graph))
-    return BuildReport(articles=len(results), actors_by_type=dict(actors_by_type),
+    actors_by_type = Counter(kind for cls in graph.objects(None, RDF.type) if (kind := actor_type_of(cls)))
+    return BuildReport(articles=len(results), parsed=len(todo), actors_by_type=dict(actors_by_type),
                        relations=outputs.relations, problems=tuple(problems), outputs=outputs,
                        seconds=seconds)
-
-
-def _actor_types(graph) -> Iterator[str]:
-    from rdflib.namespace import RDF
-
-    from .vocab import actor_type_of
-    for cls in graph.objects(None, RDF.type):
-        if (kind := actor_type_of(cls)) is not None:
-            yield kind

@@ -1,0 +1,89 @@
+"""The build cache: parsed articles by content hash, and what each output folder holds.
+
+An output folder keeps, under ``.graphbuild/``, every article's extracted records
+(keyed by the article's content hash and the model that parsed it) and a manifest
+of the articles its graph was built from. A later build reuses the records of
+any article it has parsed before, and ``--update`` adds new articles to the
+ones in the manifest without re-reading or re-parsing them. Because the graph is
+always built from the full list of records, building A then updating with B
+gives the same graph as building A and B at once.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import pickle
+from pathlib import Path
+
+from . import __version__
+from .errors import GraphbuildError
+from .files import atomic_write
+from .records import Article, ArticleResult
+
+STATE_DIR = ".graphbuild"
+MANIFEST = "manifest.json"
+
+
+def _safe(text: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in text)
+
+
+class ResultCache:
+    """Extracted records on disk, one pickle per article, per model and graphbuild version.
+
+    Args:
+        out_dir: the output folder the cache belongs to.
+        model: the identity of the spaCy model (name and version).
+    """
+
+    def __init__(self, out_dir: Path, model: str) -> None:
+        self.folder = Path(out_dir) / STATE_DIR / "cache" / _safe(f"{model}-graphbuild-{__version__}")
+
+    def _path(self, article_id: str) -> Path:
+        return self.folder / article_id[:2] / f"{_safe(article_id)}.pickle"
+
+    def load(self, article_id: str) -> ArticleResult | None:
+        """The cached records of the article with this content hash, or None."""
+        try:
+            with open(self._path(article_id), "rb") as handle:
+                result = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+        if not isinstance(result, ArticleResult) or result.article.id != article_id:
+            return None
+        return result
+
+    def get(self, article: Article) -> ArticleResult | None:
+        """The cached records of ``article``, carrying its current source, or None."""
+        result = self.load(article.id)
+        return dataclasses.replace(result, article=article) if result else None
+
+    def put(self, result: ArticleResult) -> None:
+        """Store the records of one article."""
+        with atomic_write(self._path(result.article.id), "wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_manifest(out_dir: Path) -> list[Article]:
+    """The articles (without bodies) an output folder's graph was built from.
+
+    Raises:
+        GraphbuildError: when the folder holds no graphbuild build.
+    """
+    path = Path(out_dir) / STATE_DIR / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Article(id=a["id"], source=a["source"], title=a["title"], body="") for a in data["articles"]]
+    except FileNotFoundError:
+        raise GraphbuildError(f"{out_dir}: no earlier build to update; run graphbuild build without --update "
+                              f"first") from None
+    except (ValueError, KeyError, TypeError) as exc:
+        raise GraphbuildError(f"{path}: the build manifest is damaged; rebuild without --update") from exc
+
+
+def write_manifest(out_dir: Path, articles: list[Article], model: str) -> None:
+    """Record which articles the folder's graph was built from."""
+    data = {"graphbuild": __version__, "model": model,
+            "articles": [{"id": a.id, "source": a.source, "title": a.title} for a in articles]}
+    with atomic_write(Path(out_dir) / STATE_DIR / MANIFEST) as handle:
+        json.dump(data, handle, ensure_ascii=False, indent=1)

@@ -1,0 +1,85 @@
+"""The command line, through click's runner: happy paths and every error path."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from graphbuild.cli import EXIT_SKIPPED, cli
+from graphbuild.graph import build_graph
+from graphbuild.records import Actor, Mention
+
+ARTICLE = """Port authority reopens harbour
+
+Mayor Ines Duarte said on Monday that the Lisbon Port Authority would reopen the harbour.
+Duarte told Radio Atlantico that Portugal had asked Spain for help.
+"""
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def graph_file(tmp_path, make_result):
+    actors = [Actor("Ines Duarte", "Ines Duarte", "Person", mentions=(Mention("Ines Duarte", 6, 17),))]
+    path = tmp_path / "graph.ttl"
+    build_graph([make_result("t", "Mayor Ines Duarte spoke.", actors, [])]).serialize(path, format="turtle")
+    return path
+
+
+def test_query_prints_count(runner, graph_file):
+    result = runner.invoke(cli, ["query", str(graph_file), "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 0
+    count = int(result.output.splitlines()[2])
+    assert count == len(Graph().parse(graph_file))
+
+
+def test_actors_command(runner, graph_file):
+    result = runner.invoke(cli, ["actors", str(graph_file), "--format", "csv"])
+    assert result.exit_code == 0
+    assert "Ines Duarte,Person,1" in result.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["query", "missing.ttl", "actors"], "no such graph file"),
+    (["query", "{graph}", "SELECT * WHERE { SERVICE <http://x.org/q> { ?s ?p ?o } }"], "SERVICE is not allowed"),
+    (["query", "{graph}", "SELECT ?s WHERE {"], "does not parse"),
+    (["query", "{graph}", "nothing.rq"], "cannot read the query file"),
+    (["actors", "{bad}"], "not a readable RDF graph"),
+    (["build", "no/such/folder", "-o", "{out}"], "no/such/folder"),
+])
+def test_errors_are_one_line(runner, tmp_path, graph_file, args, message):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix broken")
+    places = {"{graph}": str(graph_file), "{bad}": str(bad), "{out}": str(tmp_path / "out")}
+    args = [places.get(a, a) for a in args]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("graphbuild: error:")
+    assert message in lines[0]
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_bind_is_a_usage_error(runner, graph_file):
+    result = runner.invoke(cli, ["query", str(graph_file), "actors", "--bind", "novalue"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.model
+def test_build_writes_every_output_and_summary(runner, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "harbour.txt").write_text(ARTICLE)
+    (folder / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(out)])
+    assert result.exit_code == EXIT_SKIPPED, result.output
+    assert "empty.txt" in result.output
+    for name in ("graph.ttl", "graph.html", "graph.gexf", "graph.graphml", "relations.csv"):
+        assert (out / name).stat().st_size > 0, name
+    assert "Articles: 1 (1 skipped)" in result.output
+    labels = {str(o) for o in Graph().parse(out / "graph.ttl").objects()}
+    assert {"Ines Duarte", "Portugal", "Spain"} <= labels
