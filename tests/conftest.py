@@ -32,3 +32,60 @@ def _make_result(title: str, body: str, actors, relations, source: str = "test.t
 def make_result():
     """Build an ArticleResult from plain values, for tests that need no spaCy."""
     return _make_result
+
+
+# views fixtures
+# Small RDF graphs built from hand-written records (tests/data/views_*.json) through
+# graphbuild.graph.build_graph, so the view tests need no spaCy model.
+VIEWS_DATA = Path(__file__).parent / "data"
+
+
+def views_records(name: str):
+    """The article results described by ``tests/data/<name>``; offsets are found in the text."""
+    import hashlib
+    import json
+
+    from graphbuild.records import Actor, Article, ArticleResult, Mention, Relation
+
+    results = []
+    for item in json.loads((VIEWS_DATA / name).read_text(encoding="utf-8"))["articles"]:
+        body, title = item["body"], item["title"]
+        article = Article(id=hashlib.sha1((title + body).encode()).hexdigest()[:16],
+                          source=item["source"], title=title, body=body)
+        text = article.text
+
+        def span(fragment: str) -> tuple[int, int]:
+            start = text.find(fragment)
+            assert start >= 0, f"{fragment!r} is not in the text of {name}"
+            return start, start + len(fragment)
+
+        actors = tuple(
+            Actor(key=a["key"], label=a["label"], type=a["type"], subtype=a.get("subtype", ""),
+                  aliases=tuple(a.get("aliases", ())),
+                  mentions=tuple(Mention(m, *span(m)) for m in a["mentions"]))
+            for a in item["actors"])
+        relations = tuple(
+            Relation(subject=r["subject"], predicate=r["predicate"], object=r["object"],
+                     sentence=r["sentence"], start=span(r["sentence"])[0], end=span(r["sentence"])[1],
+                     confidence=r["confidence"], construction=r["construction"],
+                     label=r.get("label", ""), hypothetical=r.get("hypothetical", False))
+            for r in item["relations"])
+        results.append(ArticleResult(article=article, actors=actors, relations=relations))
+    return results
+
+
+@pytest.fixture
+def sample_graph():
+    """Two invented articles: 8 actors of all four types, structural and event relations,
+    a symmetric relation stated both ways, one low-confidence and one hypothetical statement."""
+    from graphbuild.graph import build_graph
+
+    return build_graph(views_records("views_sample.json"))
+
+
+@pytest.fixture
+def injection_graph():
+    """One article whose names, headline, source and sentences try to break HTML/JSON/XML/CSV."""
+    from graphbuild.graph import build_graph
+
+    return build_graph(views_records("views_injection.json"))
