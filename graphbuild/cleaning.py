@@ -121,7 +121,10 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # "By Jane Doe", "By Jane Doe, The Daily Planet Published", "By A and B | Updated 3 May"
         r"^[Bb][Yy]:?\s+(?!the\b|a\b|an\b)[A-Z][^.!?;]{0,80}?"
         r"(\s+([Pp]ublished|[Uu]pdated|[Pp]osted)\b.{0,40})?$",
-        r"^([Pp]ublished|[Uu]pdated|[Pp]osted|[Ll]ast [Uu]pdated|PUBLISHED|UPDATED)\b:?[^.!?]{0,50}\.?$",
+        # "Published 3 hours ago", "Updated: 12 June 2031, 14:05 BST", "Posted on Monday"
+        r"^(?i:published|updated|posted|last updated)\b:?\s+(?i:on\s+)?"
+        r"(\d|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+        r"|today|yesterday|an? (hour|minute|day)))[^!?]{0,50}$",
     )
 )
 
@@ -152,6 +155,13 @@ BIO_CUES: tuple[re.Pattern[str], ...] = tuple(
     )
 )
 
+#: Word stems one of which every bio holds; paragraphs without any skip the cue patterns.
+_BIO_HINTS = (
+    "writer", "editor", "reporter", "journalis", "correspondent", "columnist", "contributor",
+    "critic", "producer", "author", "career", "covers", "joining", "follow him", "follow her",
+    "follow them",
+)
+_PROMO_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in PROMO_PATTERNS), _FLAGS)
 _LETTER_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 _SENTENCE_END = re.compile(r"([.!;:,]|[.!?,][\"'”’)\]])$")
 
@@ -218,7 +228,7 @@ def is_promotional(text: str) -> bool:
     Returns:
         True when the line is short and matches one of :data:`PROMO_PATTERNS`.
     """
-    return _word_count(text) <= MAX_FURNITURE_WORDS and any(p.search(text) for p in PROMO_PATTERNS)
+    return _word_count(text) <= MAX_FURNITURE_WORDS and bool(_PROMO_ANY.search(text))
 
 
 def is_byline(text: str) -> bool:
@@ -237,6 +247,9 @@ def is_title_like(text: str) -> bool:
 
 def bio_cues(text: str) -> int:
     """Count the distinct :data:`BIO_CUES` a paragraph shows."""
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _BIO_HINTS):  # cheap gate: most paragraphs are not bios
+        return 0
     return sum(1 for p in BIO_CUES if p.search(text))
 
 

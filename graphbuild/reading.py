@@ -30,7 +30,7 @@ from charset_normalizer import from_bytes
 
 from graphbuild.cleaning import MIN_RECURRENCE_ARTICLES, clean_body, find_recurring
 from graphbuild.errors import InputError
-from graphbuild.records import Article
+from graphbuild.records import Article, RemovedLine
 
 #: File suffixes read from folders and glob patterns (compared in lower case).
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
@@ -50,6 +50,8 @@ ENGLISH_WORDS = frozenset(
 #: Below this share of :data:`ENGLISH_WORDS`, a text is not English. BBC news
 #: scores 0.15 at least (a rugby line-up), French, German, Spanish and Italian news 0.06 at most.
 MIN_ENGLISH_SHARE = 0.1
+#: Only the start of a long text is looked at to tell its language.
+LANGUAGE_SAMPLE_CHARS = 20_000
 #: Texts with fewer letter-words than this are too short to judge and pass.
 MIN_WORDS_TO_JUDGE = 20
 #: Function words of other languages, to name what a non-English text looks like.
@@ -79,15 +81,17 @@ _BOMS = (
 )
 _GLOB_CHARS = frozenset("*?[")
 _WORD = re.compile(r"[^\W\d_]+")
-_CONTROL_OK = frozenset("\t\n\r\f\v")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 #: Share of control characters above which decoded bytes are binary, not text.
 MAX_CONTROL_SHARE = 0.01
 
-# Light Markdown: (pattern, replacement) applied to each line, in order.
+# Light Markdown. Block syntax is read per line; inline syntax is stripped per paragraph.
+_MD_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(\s+#+)?\s*$")
-_MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^\s{0,3}>\s?"), ""),  # blockquote marker
-    (re.compile(r"^\s*[*+-]\s+(?=\S)"), ""),  # bullet
+_MD_DROP = re.compile(r"^\s*(=+|\[[^\]]+\]:\s*\S+.*)\s*$")  # setext underlines, link refs
+_MD_FENCE = ("```", "~~~")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_INLINE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), ""),  # image
     (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # inline link
     (re.compile(r"\[([^\]]+)\]\[[^\]]*\]"), r"\1"),  # reference link
@@ -96,8 +100,15 @@ _MD_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"), r"\1"),  # emphasis
     (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),  # emphasis
     (re.compile(r"`([^`]+)`"), r"\1"),  # inline code
+    (re.compile(r"^\s*([*+-]|\d+[.)])\s+(?=\S)"), ""),  # list marker
+    (re.compile(r"\s{2,}"), " "),  # the gap an image or marker left
 )
-_MD_DROP = re.compile(r"^\s*(=+|```.*|~~~.*|\[[^\]]+\]:\s*\S+.*)\s*$")  # setext rules, fences, link refs
+#: A line that starts a new paragraph even inside a block: a list item.
+_LIST_ITEM = re.compile(r"^\s*([*+•-]|\d+[.)])\s+\S")
+#: Hard-wrapped text breaks its lines at about one width, at most this many characters.
+MAX_WRAP_WIDTH = 100
+#: In hard-wrapped text, a line shorter than this share of the width ends its paragraph.
+WRAP_LINE_SHARE = 0.6
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -197,11 +208,16 @@ def read_articles(
         InputError: from :func:`find_sources`, before anything is yielded.
     """
     sources = find_sources(paths)
-    recurring = _recurring_by_folder(sources, max_bytes) if clean else {}
+    first_pass = _FolderPass(sources, max_bytes) if clean else None
     seen: dict[str, str] = {}
     for path in sources:
         try:
-            article = _read_one(path, max_bytes, clean, recurring.get(path.parent, frozenset()))
+            if first_pass is not None:
+                title, lines, encoding, recurring = first_pass.parse(path)
+            else:
+                title, lines, encoding = _parse(path, max_bytes)
+                recurring = frozenset()
+            article = _make_article(path, title, lines, encoding, clean, recurring)
         except _Skip as skip:
             yield InputProblem(str(path), str(skip))
             continue
@@ -285,7 +301,7 @@ def guess_language(text: str) -> str | None:
         None when the text is English or too short to judge, else a short
         description of what it looks like ("French", "Cyrillic-script text").
     """
-    words = _WORD.findall(text.lower())
+    words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
     if len(words) < MIN_WORDS_TO_JUDGE:
         return None
     if sum(w in ENGLISH_WORDS for w in words) / len(words) >= MIN_ENGLISH_SHARE:
@@ -313,17 +329,13 @@ def split_text(text: str, *, markdown: bool = False) -> tuple[str, list[str]]:
     Returns:
         The title and the body paragraphs (blank lines dropped).
     """
-    lines = text.splitlines()
-    title_index = None
     if markdown:
-        lines, title_index = _strip_markdown(lines)
-    if title_index is None:
-        title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+        return _split_markdown(text)
+    lines = text.splitlines()
+    title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     if title_index is None:
         return "", []
-    title = lines[title_index].strip()
-    rest = lines[:title_index] + lines[title_index + 1:]
-    return title, _paragraphs(rest)
+    return lines[title_index].strip(), _unwrap(lines[title_index + 1:])
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -341,7 +353,7 @@ def _is_article_file(path: Path) -> bool:
 
 
 def _check_text(text: str) -> str:
-    controls = sum(1 for ch in text if ch < " " and ch not in _CONTROL_OK)
+    controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise ValueError("control characters")
     return text
@@ -366,56 +378,83 @@ def _dominant_script(text: str) -> str | None:
     return script if count > 0.5 * min(len(letters), 5000) else None
 
 
-def _strip_markdown(lines: list[str]) -> tuple[list[str], int | None]:
-    out: list[str] = []
+def _split_markdown(text: str) -> tuple[str, list[str]]:
+    """Title and paragraphs of a Markdown file, its syntax stripped lightly."""
+    lines: list[str] = []
+    headings: set[int] = set()  # indexes in ``lines`` of heading lines
     title_index = None
     fenced = False
-    for line in lines:
-        if line.lstrip().startswith(("```", "~~~")):
+    for line in _MD_COMMENT.sub("", text).splitlines():
+        if line.lstrip().startswith(_MD_FENCE):
             fenced = not fenced
-            out.append("")
+            lines.append("")
             continue
-        if fenced or _MD_DROP.match(line):
-            out.append("" if not fenced else line)
+        if fenced:
+            lines.append(line)
+            continue
+        if _MD_DROP.match(line):
+            lines.append("")
             continue
         heading = _MD_HEADING.match(line)
         if heading:
             if title_index is None and len(heading.group(1)) == 1 and heading.group(2).strip():
-                title_index = len(out)
+                title_index = len(lines)
+            headings.add(len(lines))
             line = heading.group(2)
-        for pattern, replacement in _MD_RULES:
-            line = pattern.sub(replacement, line)
-        out.append(line)
-    return out, title_index
+        lines.append(_MD_QUOTE.sub("", line))
+    if title_index is None:
+        title_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if title_index is None:
+        return "", []
+    # A heading is a paragraph of its own: a blank line on each side keeps it so.
+    rest: list[str] = []
+    for i, line in enumerate(lines):
+        if i == title_index:
+            continue
+        rest.extend(["", line, ""] if i in headings else [line])
+    title = _strip_inline(lines[title_index])
+    paragraphs = [_strip_inline(p) for p in _unwrap(rest)]
+    return title, [p for p in paragraphs if p]
 
 
-def _paragraphs(lines: list[str]) -> list[str]:
+def _strip_inline(text: str) -> str:
+    for pattern, replacement in _MD_INLINE:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Paragraphs of a text: one per line, or joined back when the text is hard-wrapped.
+
+    Hard-wrapped text has blank lines, lines no longer than
+    :data:`MAX_WRAP_WIDTH`, and at least one line near the width followed by
+    another line. There a line joins the one before it unless a blank line
+    separates them, it is a list item, or the line before ended short of the
+    width (where its writer ended the paragraph).
+    """
     stripped = [line.strip() for line in lines]
-    if not _is_hard_wrapped(stripped):
-        return [line for line in stripped if line]
+    text_lines = [line for line in stripped if line]
+    if not text_lines:
+        return []
+    lengths = sorted(len(line) for line in text_lines)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    short = WRAP_LINE_SHARE * width
+    wrapped = (
+        width <= MAX_WRAP_WIDTH
+        and len(text_lines) < len(stripped)
+        and any(len(a) >= short and b for a, b in zip(stripped, stripped[1:]))
+    )
+    if not wrapped:
+        return text_lines
     paragraphs: list[str] = []
     current: list[str] = []
     for line in stripped + [""]:
-        if line:
-            current.append(line)
-        elif current:
+        if current and (not line or _LIST_ITEM.match(line) or len(current[-1]) < short):
             paragraphs.append(" ".join(current))
             current = []
+        if line:
+            current.append(line)
     return paragraphs
-
-
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Hard-wrapped text: blank-line paragraphs whose lines all break near one width."""
-    text_lines = [line for line in lines if line]
-    if len(text_lines) < 4 or len(text_lines) == len(lines):
-        return False
-    longest = max(len(line) for line in text_lines)
-    if longest > 100:
-        return False
-    # Most lines run close to the wrap width, and some paragraph spans several lines.
-    near_width = sum(len(line) >= 0.6 * longest for line in text_lines)
-    multi_line = any(a and b for a, b in zip(lines, lines[1:]))
-    return multi_line and near_width >= 0.6 * len(text_lines)
 
 
 def _load(path: Path, max_bytes: int) -> tuple[str, str]:
@@ -449,11 +488,14 @@ def _load(path: Path, max_bytes: int) -> tuple[str, str]:
     return text, encoding
 
 
-def _split(path: Path, text: str) -> tuple[str, list[str]]:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return _extract_html(text)
-    return split_text(text, markdown=suffix == ".md")
+def _parse(path: Path, max_bytes: int) -> tuple[str, list[str], str]:
+    """Read one file into its title, body paragraphs and encoding, or raise :class:`_Skip`."""
+    text, encoding = _load(path, max_bytes)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        title, lines = _extract_html(text)
+    else:
+        title, lines = split_text(text, markdown=path.suffix.lower() == ".md")
+    return title, lines, encoding
 
 
 def _extract_html(text: str) -> tuple[str, list[str]]:
@@ -476,10 +518,10 @@ def _extract_html(text: str) -> tuple[str, list[str]]:
     return title.strip(), lines
 
 
-def _read_one(path: Path, max_bytes: int, clean: bool, recurring: frozenset[str]) -> Article:
-    text, encoding = _load(path, max_bytes)
-    title, lines = _split(path, text)
-    removed = ()
+def _make_article(
+    path: Path, title: str, lines: list[str], encoding: str, clean: bool, recurring: frozenset[str]
+) -> Article:
+    removed: tuple[RemovedLine, ...] = ()
     if clean:
         lines, removed_list = clean_body(lines, recurring=recurring)
         removed = tuple(removed_list)
@@ -502,25 +544,53 @@ def _read_one(path: Path, max_bytes: int, clean: bool, recurring: frozenset[str]
     )
 
 
-def _recurring_by_folder(sources: list[Path], max_bytes: int) -> dict[Path, frozenset[str]]:
-    """First pass: the recurring lines of each folder's text files."""
-    by_folder: dict[Path, list[Path]] = defaultdict(list)
-    for path in sources:
-        if path.suffix.lower() in TEXT_SUFFIXES:
-            by_folder[path.parent].append(path)
-    recurring: dict[Path, frozenset[str]] = {}
-    for folder, paths in by_folder.items():
+class _FolderPass:
+    """The first pass over each folder's text files, for :func:`find_recurring`.
+
+    When the first file of a folder is asked for, every text file of that
+    folder is parsed and its recurring lines found; the parsed files are kept
+    until asked for, so each file is read once. HTML pages are left out, as
+    trafilatura already drops page chrome.
+    """
+
+    def __init__(self, sources: list[Path], max_bytes: int) -> None:
+        self._max_bytes = max_bytes
+        self._folders: dict[Path, list[Path]] = defaultdict(list)
+        for path in sources:
+            if path.suffix.lower() in TEXT_SUFFIXES:
+                self._folders[path.parent].append(path)
+        self._recurring: dict[Path, frozenset[str]] = {}
+        self._parsed: dict[Path, tuple[str, list[str], str] | _Skip] = {}
+
+    def parse(self, path: Path) -> tuple[str, list[str], str, frozenset[str]]:
+        """Title, paragraphs, encoding and the folder's recurring lines of one file.
+
+        Raises:
+            _Skip: the file cannot be read as an article.
+        """
+        folder = path.parent
+        if folder not in self._recurring and path in self._folders.get(folder, ()):
+            self._recurring[folder] = self._first_pass(self._folders[folder])
+        parsed = self._parsed.pop(path, None)
+        if parsed is None:
+            parsed = _parse(path, self._max_bytes)
+        if isinstance(parsed, _Skip):
+            raise parsed
+        return (*parsed, self._recurring.get(folder, frozenset()))
+
+    def _first_pass(self, paths: list[Path]) -> frozenset[str]:
         if len(paths) < MIN_RECURRENCE_ARTICLES:
-            continue
+            return frozenset()
         bodies = []
         for path in paths:
             try:
-                text, _ = _load(path, max_bytes)
-            except _Skip:
-                continue
-            bodies.append(_split(path, text)[1])
-        recurring[folder] = find_recurring(bodies)
-    return recurring
+                parsed: tuple[str, list[str], str] | _Skip = _parse(path, self._max_bytes)
+            except _Skip as skip:
+                parsed = skip
+            else:
+                bodies.append(parsed[1])
+            self._parsed[path] = parsed
+        return find_recurring(bodies)
 
 
 __all__ = [
