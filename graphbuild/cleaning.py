@@ -52,8 +52,11 @@ BIO_WINDOW = 3
 MIN_BIO_CUES = 2
 #: Recurrence: a folder needs this many distinct articles before lines are counted.
 MIN_RECURRENCE_ARTICLES = 3
-#: Recurrence: a line in at least this share of a folder's articles is furniture.
+#: Recurrence: a line of at most :data:`MAX_RECURRING_WORDS` words in at least
+#: this share of a folder's articles is furniture.
 RECURRENCE_SHARE = 0.5
+#: Recurrence: longer lines are prose that stories share (wire copy, quotes), never furniture.
+MAX_RECURRING_WORDS = 30
 #: Recurrence: a short line (at most this many words, two of them words of
 #: letters) in at least :data:`MIN_RECURRENCE_ARTICLES` articles and
 #: :data:`MIN_SHORT_RECURRENCE_SHARE` of them is furniture.
@@ -261,6 +264,8 @@ def find_recurring(articles: Iterable[Sequence[str]]) -> frozenset[str]:
     * Identical articles count once; a line counts once per article; blank
       lines are ignored.
     * With fewer than :data:`MIN_RECURRENCE_ARTICLES` distinct articles, nothing recurs.
+    * Lines longer than :data:`MAX_RECURRING_WORDS` words never recur: stories
+      of one event share whole paragraphs of wire copy and quotes.
     * A line in at least :data:`RECURRENCE_SHARE` (half) of the articles recurs,
       and must be in two at least.
     * A short line (at most :data:`MAX_SHORT_RECURRING_WORDS` words, two or more
@@ -295,16 +300,18 @@ def find_recurring(articles: Iterable[Sequence[str]]) -> frozenset[str]:
     if total < MIN_RECURRENCE_ARTICLES:
         return frozenset()
     share_needed = max(2, math.ceil(total * RECURRENCE_SHARE))
-    return frozenset(
-        line
-        for line, n in counts.items()
-        if n >= share_needed
-        or (
-            n >= max(MIN_RECURRENCE_ARTICLES, total * MIN_SHORT_RECURRENCE_SHARE)
-            and _word_count(line) <= MAX_SHORT_RECURRING_WORDS
-            and len(_LETTER_WORD.findall(line)) >= 2
-        )
-    )
+    short_needed = max(MIN_RECURRENCE_ARTICLES, total * MIN_SHORT_RECURRENCE_SHARE)
+
+    def recurs(line: str, n: int) -> bool:
+        words = _word_count(line)
+        if words > MAX_RECURRING_WORDS:
+            return False
+        if n >= share_needed:
+            return True
+        is_short = words <= MAX_SHORT_RECURRING_WORDS and len(_LETTER_WORD.findall(line)) >= 2
+        return is_short and n >= short_needed
+
+    return frozenset(line for line, n in counts.items() if recurs(line, n))
 
 
 def _word_count(text: str) -> int:

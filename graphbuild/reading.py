@@ -72,6 +72,11 @@ MIN_OTHER_SHARE = 0.1
 SCRIPTS = ("CYRILLIC", "ARABIC", "HEBREW", "GREEK", "DEVANAGARI", "CJK", "HIRAGANA", "KATAKANA",
            "HANGUL", "THAI", "ARMENIAN", "GEORGIAN")
 
+#: When UTF-8 fails, these encodings win over charset-normalizer's first guess if they
+#: fit almost as well (their mess ratio is at most :data:`ENCODING_CHAOS_MARGIN` higher).
+PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
+ENCODING_CHAOS_MARGIN = 0.05
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -285,9 +290,15 @@ def decode(data: bytes) -> tuple[str, str]:
         return _check_text(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise ValueError("no text encoding fits")
+    # On short texts several code pages fit about as well; English news favours Windows-1252.
+    best = matches[0]
+    for match in matches:
+        if match.encoding in PREFERRED_ENCODINGS and match.chaos <= best.chaos + ENCODING_CHAOS_MARGIN:
+            best = match
+            break
     return _check_text(str(best)), best.encoding
 
 
