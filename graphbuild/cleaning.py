@@ -47,7 +47,7 @@ MAX_BLURB_WORDS = 30
 #: How many lines after a promotional line may be its blurb.
 MAX_BLURB_LINES = 2
 #: A bio is looked for among this many last body lines (before any trailer).
-BIO_WINDOW = 3
+BIO_WINDOW = 2
 #: A bio needs at least this many distinct cues from :data:`BIO_CUES`.
 MIN_BIO_CUES = 2
 #: Recurrence: a folder needs this many distinct articles before lines are counted.
@@ -70,29 +70,33 @@ _FLAGS = re.IGNORECASE
 PROMO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p, _FLAGS)
     for p in (
-        r"^(subscribe|sign[ -]?up|sign in|log ?in|register)\b",
+        r"^(subscribe|sign[ -]?up|sign in|log ?in)\b",
+        r"^register (now|for|to|here|today|free)\b",
         r"^(join|follow|like) us\b",
-        r"^follow (@|the |our )",
+        r"^follow @|^follow\b.*\bon (twitter|x|facebook|instagram|tiktok|youtube|linkedin|bluesky"
+        r"|mastodon|threads|whatsapp|telegram|social media)\b",
         r"\b(to|in|into|straight to) your inbox\b",
-        r"\b(our|free|daily|weekly|e-?mail) newsletters?\b",
-        r"\bnewsletters?\b.*\b(sign|subscribe|inbox)",
+        r"\bnewsletters?\b[^.!?]*$",  # "Get our free newsletter", "Newsletters"
+        r"\bnewsletters?\b.*\b(sign|subscribe|inbox|you|your)\b",
+        r"\b(sign|subscribe|you|your)\b.*\bnewsletters?\b",
         r"^(advertisement|advert|ad|sponsored( content)?|paid (post|content)|promoted)$",
         r"\b(we|this (site|website)) uses? cookies\b",
-        r"\bcookies?\b.*\b(accept|policy|settings|consent|preferences)\b",
+        r"^(accept|manage|reject)\b.*\bcookies?\b|\bcookie (policy|settings|preferences)\b[^.!?]*$",
         r"^(get|try|download|install) (the|our) .*\bapp\b",
         r"^get (the best|unlimited|full access|the latest|exclusive)\b",
         r"^already a (subscriber|member)\b",
         r"^(read|see|watch|listen) (more|next|also|now)\b",
         r"^(related|recommended|more from|most (read|popular|viewed|shared)|trending( now)?"
-        r"|you (may|might) also (like|enjoy)|top stories|latest (news|stories))\b",
+        r"|you (may|might) also (like|enjoy)|top stories|latest (news|stories))\b[^.!?]{0,80}$",
         r"^(share|print|e-?mail) (this|on|via)\b",
         r"^share$",
-        r"\b(support|fund) (our|independent|quality) journalism\b",
-        r"\bbecome a (member|subscriber|supporter)\b",
-        r"\bfree (trial|daily email|email|newsletter)\b",
+        r"^(please )?(support|fund)\b.*\bjournalism\b|\bsupport our journalism\b",
+        r"^become a (member|subscriber|supporter)\b",
+        r"^(start|try|get|begin|claim)\b.*\bfree trial\b",
+        r"\bfree (daily|weekly) (e-?mail|newsletter|briefing)\b",
         r"^(click|tap) here\b",
-        r"\ball rights reserved\b|^(©|copyright\b)",
-        r"\b(privacy policy|terms (of use|of service|and conditions))\b",
+        r"\ball rights reserved\b|^(©|copyright\s*(©|\(c\)|\d{4}))",
+        r"^[^.!?]{0,60}\b(privacy policy|terms of (use|service)|terms and conditions)\b[^.!?]{0,60}$",
     )
 )
 

@@ -152,6 +152,8 @@ def find_sources(paths: Iterable[str | Path]) -> list[Path]:
         InputError: a path does not exist, a pattern matches no article file,
             or a folder holds none.
     """
+    if isinstance(paths, (str, Path)):  # one path, not an iterable of its characters
+        paths = [paths]
     found: dict[Path, Path] = {}
 
     def add(path: Path) -> None:

@@ -71,6 +71,11 @@ def test_find_sources_deduplicates_and_expands_globs(tmp_path):
     assert found == [a, b]
 
 
+def test_find_sources_takes_a_single_path_too(tmp_path):
+    path = _write(tmp_path, "a.txt", "x")
+    assert find_sources(str(path)) == find_sources(path) == [path]
+
+
 def test_find_sources_keeps_an_explicit_file_of_another_suffix(tmp_path):
     path = _write(tmp_path, "data.csv", "a,b")
     assert find_sources([path]) == [path]
