@@ -86,8 +86,9 @@ PROMO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^get (the best|unlimited|full access|the latest|exclusive)\b",
         r"^already a (subscriber|member)\b",
         r"^(read|see|watch|listen) (more|next|also|now)\b",
-        r"^(related|recommended|more from|most (read|popular|viewed|shared)|trending( now)?"
-        r"|you (may|might) also (like|enjoy)|top stories|latest (news|stories))\b[^.!?]{0,80}$",
+        r"^(related|recommended|more from|more on this|most (read|popular|viewed|shared)|trending( now)?"
+        r"|you (may|might) also (like|enjoy)|top stories|latest (news|stories)|explore more"
+        r"|further reading|also read|read also)\b[^.!?]{0,80}$",
         r"^(share|print|e-?mail) (this|on|via)\b",
         r"^share$",
         r"^(please )?(support|fund)\b.*\bjournalism\b|\bsupport our journalism\b",
@@ -107,7 +108,7 @@ LIST_HEADING_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"^(related|recommended|more from|more on this|most (read|popular|viewed|shared)"
         r"|trending( now)?|you (may|might) also (like|enjoy)|top stories|latest (news|stories)"
-        r"|read (more|next)|see also)\b[^.!?]{0,40}:?$",
+        r"|read (more|next)|see also|explore more|further reading|also read|read also)\b[^.!?]{0,40}:?$",
     )
 )
 

@@ -232,8 +232,11 @@ def test_layout_headline_teaser_byline_list_without_separators():
     assert {r.reason for r in removed} == {RELATED_HEADLINES, BYLINE}
 
 
-def test_layout_list_heading_then_plain_headlines():
-    trailer = ["More from the Coast Courier", "Ferry fares to rise – again", "Why the oysters vanished"]
+@pytest.mark.parametrize(
+    "heading", ["More from the Coast Courier", "Explore more on these topics", "Related stories:", "Most read"]
+)
+def test_layout_list_heading_then_plain_headlines(heading):
+    trailer = [heading, "Ferry fares to rise – again", "Why the oysters vanished"]
     kept, removed = clean_body(STORY + trailer)
     assert kept == STORY
     assert [r.text for r in removed] == trailer
