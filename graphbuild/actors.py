@@ -1,78 +1,617 @@
 """Finding actors: spaCy entities turned into typed, canonical, resolved actors.
 
-A first, honest version: named entities of the actor labels, titles stripped,
-surnames resolved to the full name of a person named earlier, acronyms in
-parentheses joined to their long form.
+The stage runs in four steps over one parsed article, each linear in its size:
+
+1. **Candidates.** Entities of the actor labels are trimmed to their names
+   (titles, a leading "the", a possessive and trailing function words go;
+   a section word glued in front of "The ..." goes), split where spaCy joined
+   two things ("Kazakhstan's Interior Ministry" also names Kazakhstan;
+   "pro-Moscow Ukrainian" is a city and a demonym), typed with the gazetteer
+   (countries, cities, demonyms) and filtered for noise. Parenthesised
+   acronyms ("... Organization (CSTO)") add their long form even when spaCy
+   missed it.
+2. **Resolution.** Mentions are joined into actors: the same name; a surname
+   or first name to the person's full name, wherever in the article it is;
+   an acronym to the long form whose initials it spells; a short form of an
+   organization ("the Times") to its long form; a near-miss spelling to the
+   name it misspells.
+3. **Typing and naming.** Each actor takes the gazetteer's type where it has
+   one, a person's where a full person name is among its forms, else the
+   majority of its mentions; its label is the fullest form.
+4. **Tokens.** Every token that names an actor maps to it: the names found
+   above, other occurrences of the same names spaCy missed, demonyms, and the
+   pronouns :mod:`graphbuild.pronouns` resolves.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from . import gazetteer
+from .names import (acronym_key, acronyms_of, is_acronym, is_title, name_key, not_names, org_words,
+                    osa_distance, tidy)
+from .pronouns import Antecedent, first_name_gender, person_gender, resolve_pronouns
 from .records import COUNTRY, ORGANIZATION, PERSON, PLACE, Actor, ActorTable, Mention
 
-#: spaCy entity labels that can be actors, and the actor type each suggests.
-LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": COUNTRY, "LOC": PLACE, "FAC": PLACE}
+#: spaCy entity labels that can name actors, and the actor type each suggests.
+LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ""}
 
-#: Words stripped from the front of a name: titles and honorifics.
-TITLE_WORDS = frozenset("""president prime minister mr mr. mrs mrs. ms ms. dr dr. sir lord lady
-chancellor secretary general gen. senator sen. rep. governor king queen prince princess
-founding former then-president leader chairman chair ceo""".split())
+#: Nouns whose "of" object is a territory, never an organization ("the annexation of Crimea").
+TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition", "liberation", "secession",
+                             "independence", "capital", "province", "region", "territory", "people",
+                             "coast", "north", "south", "east", "west", "outskirts"})
+
+#: Words that go with a title ("former president") but alone say nothing of a person.
+TITLE_MODIFIERS = frozenset({"former", "late", "then", "ex", "founding", "acting", "interim", "deputy"})
+
+#: Facility head words that still name an organization, not a place, when spaCy says FAC.
+FAC_PLACE_WORDS = frozenset({"court", "hall", "house", "square", "street", "bridge", "airport", "stadium"})
+
+#: Near misses are looked for between names of at least this many letters, one edit apart
+#: (two for names of :data:`NEAR_MISS_LONG` letters or more).
+NEAR_MISS_MIN = 6
+NEAR_MISS_LONG = 10
+
+#: How far back (in tokens) a parenthesised acronym looks for its long form, beyond its letters.
+ACRONYM_SLACK = 3
+
+#: A single all-capital word this long tagged as a person or place is a shouted heading word.
+SHOUTED_MIN = 5
 
 
-def _clean_span(span: Span) -> Span | None:
-    start, end = span.start, span.end
+@dataclass(slots=True)
+class _Mention:
+    """One candidate mention, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # proposed actor type
+    subtype: str = ""
+    country: str = ""  # the country's canonical label, for a country or demonym
+    demonym: bool = False  # names a country by its adjective; not a name of it
+    place: gazetteer.Place | None = None
+    titles: tuple[str, ...] = ()
+    ent_label: str = ""
+    node: int = -1
+
+    @property
+    def key(self) -> str:
+        return f"country:{self.country}" if self.country else name_key(self.text)
+
+
+@dataclass(slots=True)
+class _Group:
+    mentions: list[_Mention] = field(default_factory=list)
+
+
+# --- step 1: candidates -----------------------------------------------------------------------
+
+
+def _is_newline(token: Token) -> bool:
+    return token.is_space and "\n" in token.text
+
+
+def _line_piece(span: Span) -> Span:
+    """The longest part of ``span`` that does not cross a line break (names never do)."""
     doc = span.doc
-    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].is_punct or doc[start].lower_ == "the"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].is_stop):
-        end -= 1
-    return doc[start:end] if end > start else None
+    pieces, start = [], span.start
+    for token in span:
+        if _is_newline(token) or "\n" in token.text:
+            pieces.append(doc[start:token.i])
+            start = token.i + 1
+    pieces.append(doc[start:span.end])
+    return max(pieces, key=len)
 
 
-def find_actors(doc: Doc) -> ActorTable:
+def _org_head(tokens: list[Token]) -> str | None:
+    """The organization head word among a name's tokens, if any ("Interior Ministry" -> "ministry")."""
+    words = org_words()
+    for token in reversed(tokens):
+        lower = token.lower_.rstrip(".")
+        if lower in words and token.text[:1].isupper():
+            return lower
+    return None
+
+
+def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
+    """Trim an entity to its name; also return the titles it lost or stood after."""
+    doc = span.doc
+    start, end = span.start, span.end
+    # A title-case word glued before "The" ("Feature The Senate"): the name starts at "The".
+    for i in range(start + 1, end):
+        if doc[i].text == "The" and all(doc[k].is_title for k in range(start, i)):
+            start = i
+            break
+    titles: list[str] = []
+    keep_titles = _org_head(list(doc[start:end])) is not None
+    while start < end:
+        token = doc[start]
+        if token.lower_ in ("the", "a", "an"):
+            if token.text == "The" and not (token.is_sent_start or start == 0 or doc[start - 1].is_punct
+                                            or doc[start - 1].is_space):
+                break  # a capital "The" inside a sentence belongs to the name ("said The Guardian")
+            start += 1
+        elif token.is_punct or token.is_space:
+            start += 1
+        elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper():
+            titles.append(token.lower_.rstrip("."))
+            start += 1
+        elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
+            start += 1
+        else:
+            break
+    while end > start:
+        token = doc[end - 1]
+        if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
+                or token.is_lower:
+            end -= 1
+        else:
+            break
+    if end <= start:
+        return None, tuple(titles)
+    # The word right before the name, when it is a title ("Russian President Vladimir Putin").
+    if start > 0 and is_title(doc[start - 1].text) and doc[start - 1].pos_ != "VERB":
+        titles.append(doc[start - 1].lower_.rstrip("."))
+    return doc[start:end], tuple(titles)
+
+
+def _is_noise(span: Span, label: str) -> bool:
+    text = span.text
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2 or text.islower() or name_key(text) in not_names():
+        return True
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return True
+    return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
+            and gazetteer.place(text) is None)
+
+
+def _territory_context(span: Span) -> bool:
+    """Whether the span is the object of "of" after a territory noun ("annexation of X")."""
+    doc = span.doc
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TERRITORY_NOUNS
+
+
+def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> _Mention | None:
+    """Type one trimmed entity span; None when it is not an actor."""
+    text = tidy(span.text)
+    m = _Mention(span.start, span.end, text, LABEL_TYPE[label], titles=titles, ent_label=label)
+    place = gazetteer.place(text)
+    single = len(span) == 1
+    if place is not None and (label != "PERSON" or single):
+        m.place = place
+        if place.type == COUNTRY:
+            m.kind, m.country = COUNTRY, place.label
+        else:
+            m.kind, m.subtype = PLACE, place.subtype
+        return m
+    dem = gazetteer.demonym(text)
+    if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single:
+        near = gazetteer.near_miss(text)
+        if isinstance(near, gazetteer.Place):
+            m.kind, m.country, m.place = COUNTRY, near.label, near
+            return m
+        dem = near
+    if dem is not None and (single or label == "NORP" or text.split()[-1][:1].isupper()):
+        if dem.group and not groups:
+            return None
+        m.kind, m.country, m.demonym = COUNTRY, dem.country, True
+        return m
+    head = _org_head(list(span))
+    if label == "NORP":
+        if head is None:
+            return None  # "Soviet", "Communist", "Orthodox Christians": not actors
+        m.kind = ORGANIZATION
+    if label == "FAC":
+        m.kind = ORGANIZATION if head is not None and head not in FAC_PLACE_WORDS else PLACE
+    if label == "PERSON" and head is not None and not single:
+        m.kind = ORGANIZATION
+    if label in ("ORG", "PERSON") and single and _territory_context(span):
+        m.kind = PLACE
+    if m.kind == ORGANIZATION and head is not None:
+        m.subtype = org_words()[head]
+    return m
+
+
+def _split_possessor(span: Span) -> tuple[Span | None, Span]:
+    """ "Kazakhstan's Interior Ministry" -> (Kazakhstan, the whole name)."""
+    for token in span[1:-1]:
+        if token.tag_ == "POS" or token.text in ("'s", "’s"):
+            return span.doc[span.start:token.i], span
+    return None, span
+
+
+def _split_place_demonym(span: Span) -> tuple[Span, Span] | None:
+    """ "Moscow Ukrainian" (from "pro-Moscow Ukrainian voters") -> (Moscow, Ukrainian)."""
+    if len(span) < 2:
+        return None
+    last = span[-1].text
+    if gazetteer.demonym(last) is None and not isinstance(gazetteer.near_miss(last), gazetteer.Demonym):
+        return None
+    head = span.doc[span.start:span.end - 1]
+    if gazetteer.place(head.text) is None:
+        return None
+    return head, span.doc[span.end - 1:span.end]
+
+
+def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Mention, int]]]:
+    """The article's candidate mentions, and the (long form, acronym token) pairs written together."""
+    found: list[_Mention] = []
+
+    def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
+        if _is_noise(span, label):
+            return
+        m = _classify(span, label, titles, groups)
+        if m is not None:
+            found.append(m)
+
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPE:
+            continue
+        span, titles = _trim(_line_piece(ent))
+        if span is None:
+            continue
+        if (pair := _split_place_demonym(span)) is not None:
+            add(pair[0], "GPE")
+            add(pair[1], "NORP")
+            continue
+        possessor, span = _split_possessor(span)
+        if possessor is not None:
+            trimmed, _ = _trim(possessor)
+            if trimmed is not None:
+                add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
+        add(span, ent.label_, titles)
+    added, links = _parenthesised_acronyms(doc, found)
+    return found + added, links
+
+
+def _parenthesised_acronyms(doc: Doc, found: list[_Mention]
+                            ) -> tuple[list[_Mention], list[tuple[_Mention, int]]]:
+    """Long forms and acronyms written "Long Form Name (LFN)": the mentions spaCy missed, and the pairs."""
+    covered = {i: m for m in found for i in range(m.start, m.end)}
+    added: list[_Mention] = []
+    links: list[tuple[_Mention, int]] = []
+    for token in doc[:-2]:
+        if token.text != "(" or doc[token.i + 2].text != ")" or not is_acronym(doc[token.i + 1].text):
+            continue
+        acronym = doc[token.i + 1]
+        end = token.i
+        while end > 0 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s")):
+            end -= 1
+        if end == 0:
+            continue
+        long_form = covered.get(end - 1)
+        letters = acronym_key(acronym.text)
+        if long_form is None or long_form.kind != ORGANIZATION:
+            # Look back over title-case words (small words allowed inside) for initials that fit.
+            best = None
+            for start in range(end - 1, max(-1, end - len(letters) - ACRONYM_SLACK - 1), -1):
+                word = doc[start]
+                if not (word.is_title or word.is_upper or word.lower_ in ("of", "and", "for", "the", "&")):
+                    break
+                if start in covered:
+                    break
+                if word.is_title and letters in acronyms_of(doc[start:end].text):
+                    best = start
+            if best is None:
+                continue
+            span = doc[best:end]
+            long_form = _Mention(span.start, span.end, tidy(span.text), ORGANIZATION, ent_label="ORG")
+            head = _org_head(list(span))
+            long_form.subtype = org_words()[head] if head else ""
+            added.append(long_form)
+        if acronym.i not in covered:
+            added.append(_Mention(acronym.i, acronym.i + 1, acronym.text, long_form.kind, long_form.subtype,
+                                  ent_label="ORG"))
+        links.append((long_form, acronym.i))
+    return added, links
+
+
+# --- step 2: resolution ------------------------------------------------------------------------
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(".", ". ").split() if any(ch.isalpha() for ch in w)]
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def _person_forms(forms: dict[str, list[_Mention]]) -> set[str]:
+    """Form keys that are a person's full name (two or more name words)."""
+    single_person = {k for k, ms in forms.items()
+                     if len(_words(ms[0].text)) == 1 and any(m.ent_label == "PERSON" for m in ms)}
+    persons = set()
+    for key, ms in forms.items():
+        words = _words(ms[0].text)
+        if len(words) < 2 or any(m.country or m.place for m in ms) or is_acronym(ms[0].text):
+            continue
+        kinds = Counter(m.kind for m in ms)
+        person_votes = kinds[PERSON]
+        titled = any(set(m.titles) - TITLE_MODIFIERS and m.ent_label in ("PERSON", "ORG") for m in ms)
+        org_like = any(m.subtype or m.kind == ORGANIZATION and _org_head_text(m.text) for m in ms)
+        surname_seen = name_key(words[-1]) in single_person
+        if person_votes * 2 > sum(kinds.values()) or (not org_like and (titled or surname_seen)):
+            persons.add(key)
+    return persons
+
+
+def _org_head_text(text: str) -> bool:
+    words = org_words()
+    return any(w.lower().strip(".,") in words and w[:1].isupper() for w in text.split())
+
+
+def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _UnionFind:
+    uf = _UnionFind(len(mentions))
+    forms: dict[str, list[_Mention]] = defaultdict(list)
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        m.node = i
+        key = m.key
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+        forms[key].append(m)
+
+    persons = _person_forms(forms)
+    for key in persons:
+        for m in forms[key]:
+            m.kind = PERSON
+    # Surnames and first names -> the full name ("Tokayev" before or after "Kassym-Jomart Tokayev").
+    by_last: dict[str, list[str]] = defaultdict(list)
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in persons:
+        words = [w for w in _words(forms[key][0].text) if not _is_initial(w)]
+        if len(words) >= 2:
+            by_last[name_key(words[-1])].append(key)
+            by_first[name_key(words[0])].append(key)
+            by_ends[(name_key(words[0]), name_key(words[-1]))].append(key)
+    for keys in by_ends.values():  # "James Dorsey" and "James M. Dorsey"
+        for key in keys[1:]:
+            uf.union(first[keys[0]], first[key])
+    for key, ms in forms.items():
+        if key in persons or len(_words(ms[0].text)) != 1 or is_acronym(ms[0].text):
+            continue
+        geo = any(m.country or m.place for m in ms)
+        if geo and any(m.ent_label in ("GPE", "LOC") for m in ms):
+            continue  # a place named like someone's surname stays the place
+        if any(m.demonym for m in ms):
+            continue
+        targets = by_last.get(key) or (by_first.get(key) if any(m.ent_label == "PERSON" for m in ms) else None)
+        if targets:
+            target = max(targets, key=lambda k: len(forms[k]))
+            uf.union(first[target], first[key])
+            for m in ms:
+                m.kind, m.country, m.place, m.subtype = PERSON, "", None, ""
+
+    # Acronyms <-> long forms, by initials, adjacent or not.
+    long_by_acronym: dict[str, list[str]] = defaultdict(list)
+    for key, ms in forms.items():
+        if ms[0].kind == ORGANIZATION and len(_words(ms[0].text)) >= 2:
+            for acr in acronyms_of(ms[0].text):
+                long_by_acronym[acr].append(key)
+    for key, ms in forms.items():
+        text = ms[0].text
+        if len(_words(text)) == 1 and ms[0].kind in (ORGANIZATION, PLACE) and not ms[0].country and (
+                is_acronym(text) or (text.istitle() and len(text) <= 5)):
+            targets = long_by_acronym.get(acronym_key(text), [])
+            if len(targets) == 1:
+                uf.union(first[targets[0]], first[key])
+    for long_form, acronym_token in links:
+        other = next((m for m in mentions if m.start == acronym_token), None)
+        if other is not None and long_form.node >= 0:
+            uf.union(long_form.node, other.node)
+
+    # Short forms of organizations named in full ("the Times" -> "The New York Times").
+    org_tails: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key, ms in forms.items():
+        if ms[0].kind == ORGANIZATION and not any(m.place for m in ms):
+            words = tuple(name_key(w) for w in _words(ms[0].text))
+            for n in range(1, len(words)):
+                org_tails[words[-n:]].append(key)
+                org_tails[words[:n]].append(key)
+    for key, ms in forms.items():
+        if ms[0].kind != ORGANIZATION or any(m.place for m in ms) or is_acronym(ms[0].text):
+            continue
+        words = tuple(name_key(w) for w in _words(ms[0].text))
+        targets = {uf.find(first[k]) for k in org_tails.get(words, ()) if k != key}
+        if len(targets) == 1:
+            uf.union(targets.pop(), first[key])
+
+    # Near-miss spellings of a name of the same kind ("Nazarbaev" -> "Nazarbayev").
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, ms in forms.items():
+        if not ms[0].country and len(key) >= NEAR_MISS_MIN and not is_acronym(ms[0].text):
+            buckets[(ms[0].kind, key[:1])].append(key)
+    for keys in buckets.values():
+        keys.sort(key=lambda k: -len(forms[k]))
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                limit = 2 if min(len(a), len(b)) >= NEAR_MISS_LONG else 1
+                if osa_distance(a, b, limit) <= limit:
+                    uf.union(first[a], first[b])
+    return uf
+
+
+# --- step 3: typing and naming -------------------------------------------------------------------
+
+
+def _group_type(ms: list[_Mention]) -> tuple[str, str]:
+    countries = Counter(m.country for m in ms if m.country)
+    if countries and not any(m.kind == PERSON for m in ms):
+        return COUNTRY, ""
+    kinds = Counter(m.kind for m in ms if m.kind)
+    if kinds[PERSON] and any(len(_words(m.text)) >= 2 and m.kind == PERSON for m in ms):
+        return PERSON, ""
+    places = [m.place for m in ms if m.place is not None and m.place.type == PLACE]
+    if places and kinds[PERSON] and all(m.ent_label == "PERSON" for m in ms):
+        # A lone capitalized word spaCy calls a person: a city only if it is no first name.
+        if not first_name_gender(ms[0].text):
+            return PLACE, places[0].subtype
+        return PERSON, ""
+    if places:
+        return PLACE, places[0].subtype
+    if not kinds:
+        return ORGANIZATION, ""
+    order = (PERSON, ORGANIZATION, PLACE, COUNTRY)
+    kind = max(kinds, key=lambda k: (kinds[k], -order.index(k)))
+    subtypes = Counter(m.subtype for m in ms if m.subtype and m.kind == kind)
+    return kind, (subtypes.most_common(1)[0][0] if subtypes else "")
+
+
+def _label(ms: list[_Mention], kind: str) -> str:
+    countries = Counter(m.country for m in ms if m.country)
+    if kind == COUNTRY and countries:
+        return countries.most_common(1)[0][0]
+    names = [m for m in ms if not m.demonym]
+    if kind == PLACE:
+        places = [m.place for m in names if m.place is not None]
+        if places:
+            return places[0].label
+    counts = Counter(m.text for m in names)
+    position = {}
+    for m in names:
+        position.setdefault(m.text, m.start)
+
+    def fullness(text: str) -> tuple:
+        words = _words(text)
+        return (not is_acronym(text), len(words), len(text), counts[text], -position[text])
+
+    return max(counts, key=fullness) if counts else ms[0].text
+
+
+# --- step 4: tokens ------------------------------------------------------------------------------
+
+
+def _extra_mentions(doc: Doc, taken: set[int], forms: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+    """Other occurrences of names already found, that spaCy did not tag: (start, end, key)."""
+    longest = max((len(f) for f in forms), default=0)
+    hits = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in taken or not (token.text[:1].isupper()) or token.pos_ not in ("PROPN", "NOUN", "ADJ"):
+            i += 1
+            continue
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i:i + n])
+            key = forms.get(words)
+            if key is not None and not any(k in taken for k in range(i, i + n)):
+                if n == 1 and token.pos_ != "PROPN":
+                    break
+                hits.append((i, i + n, key))
+                i += n - 1
+                break
+        i += 1
+    return hits
+
+
+def _unique_keys(labels: list[str]) -> list[str]:
+    seen: Counter = Counter()
+    keys = []
+    for label in labels:
+        seen[label] += 1
+        keys.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return keys
+
+
+def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
     """Resolve the actors named in one parsed article.
 
     Args:
-        doc: the parsed article text.
+        doc: the parsed article text (needs the tagger, parser and NER).
+        groups: also treat groups of people named by a demonym ("Russians") as
+            their country; by default they are no actor.
 
     Returns:
-        The article's actors and the token -> actor map.
-    """
-    spans: list[tuple[Span, str]] = []
-    for ent in doc.ents:
-        kind = LABEL_TYPE.get(ent.label_)
-        if kind is None:
-            continue
-        span = _clean_span(ent)
-        if span is not None and any(t.is_alpha for t in span):
-            spans.append((span, kind))
+        The article's actors, the token -> actor map and the pronoun tokens.
 
-    key_of: dict[str, str] = {}
-    types: dict[str, Counter] = defaultdict(Counter)
-    mentions: dict[str, list[Mention]] = defaultdict(list)
+    Example:
+        >>> from graphbuild.nlp import load_pipeline  # doctest: +SKIP
+        >>> table = find_actors(load_pipeline()("Mr. Smith met the French president."))  # doctest: +SKIP
+    """
+    mentions, links = _candidates(doc, groups)
+    uf = _resolve(mentions, links)
+    grouped: dict[int, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        grouped[uf.find(m.node)].append(m)
+    order = sorted(grouped.values(), key=lambda ms: min(m.start for m in ms))
+
+    labels, kinds = [], []
+    for ms in order:
+        kind, subtype = _group_type(ms)
+        kinds.append((kind, subtype))
+        labels.append(_label(ms, kind))
+    keys = _unique_keys(labels)
+
     token_actor: dict[int, str] = {}
-    persons: list[str] = []
-    for span, kind in spans:
-        text = span.text
-        key = key_of.get(text)
-        if key is None and kind == PERSON and len(span) == 1:
-            key = next((p for p in reversed(persons) if p.split()[-1] == text), None)
-        if key is None:
-            key = text
-            if kind == PERSON and len(span) > 1:
-                persons.append(text)
-        key_of[text] = key
-        types[key][kind] += 1
-        mentions[key].append(Mention(text, span.start_char, span.end_char))
-        for token in span:
-            token_actor[token.i] = key
+    surface: dict[tuple[str, ...], str] = {}
+    spans_of: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
+    # Longer mentions first, so a possessor inside a name ("Kazakhstan" in "Kazakhstan's
+    # Interior Ministry") keeps its own tokens.
+    for ms, key in zip(order, keys):
+        for m in ms:
+            spans_of[key].append((m.start, m.end, m.demonym))
+            if not m.demonym:
+                surface.setdefault(tuple(t.text for t in doc[m.start:m.end]), key)
+    for key, spans in spans_of.items():
+        for start, end, _ in spans:
+            if end - start > 1:
+                for i in range(start, end):
+                    token_actor.setdefault(i, key)
+    for key, spans in spans_of.items():
+        for start, end, _ in spans:
+            if end - start == 1:
+                token_actor[start] = key
+    for start, end, key in _extra_mentions(doc, set(token_actor), surface):
+        spans_of[key].append((start, end, False))
+        for i in range(start, end):
+            token_actor[i] = key
+    country_keys = {lab: key for (kind, _), lab, key in zip(kinds, labels, keys) if kind == COUNTRY}
+    for token in doc:  # demonyms spaCy did not tag: "Russian-led", "a Georgian official"
+        if token.i in token_actor or not token.text[:1].isupper() or token.pos_ not in ("ADJ", "PROPN"):
+            continue
+        dem = gazetteer.demonym(token.text)
+        if dem is not None and not dem.group and dem.country in country_keys:
+            token_actor[token.i] = country_keys[dem.country]
+            spans_of[country_keys[dem.country]].append((token.i, token.i + 1, True))
 
     actors = []
-    for key, found in mentions.items():
-        aliases = tuple(sorted({m.text for m in found} - {key}))
-        actors.append(Actor(key=key, label=key, type=types[key].most_common(1)[0][0],
-                            aliases=aliases, mentions=tuple(found)))
-    return ActorTable(actors=tuple(actors), token_actor=token_actor)
+    antecedents = []
+    for ms, key, label, (kind, subtype) in zip(order, keys, labels, kinds):
+        spans = sorted(set(spans_of[key]))
+        names = {tidy(doc[s:e].text) for s, e, dem in spans if not dem}
+        aliases = tuple(sorted(names - {label}))
+        found = tuple(Mention(doc[s:e].text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+                      for s, e, _ in spans)
+        actors.append(Actor(key=key, label=label, type=kind, subtype=subtype, aliases=aliases, mentions=found))
+        gender = person_gender(label, [t for m in ms for t in m.titles]) if kind == PERSON else ""
+        antecedents.extend(Antecedent(s, e, key, kind, gender) for s, e, _ in spans)
+    pronouns = resolve_pronouns(doc, antecedents, set(token_actor))
+    for i, key in pronouns.items():
+        token_actor.setdefault(i, key)
+    pronoun_tokens = frozenset(i for i in pronouns if token_actor.get(i) == pronouns[i])
+    return ActorTable(actors=tuple(actors), token_actor=token_actor, pronoun_tokens=pronoun_tokens)

@@ -1,0 +1,144 @@
+"""Names as strings: normal forms, titles, organization head words, acronyms, spelling distance.
+
+Pure functions over text, with the word lists in ``graphbuild/data/actors_*``
+files (one word a line), so the actor stage and the cross-article merge agree
+on what makes two names the same.
+"""
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import unicodedata
+
+#: Words skipped when forming an acronym from a long name ("Bank of England" -> "BoE", "BE").
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des",
+                          "la", "le", "der", "die", "das", "und"})
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+
+
+def _word_list(name: str) -> list[list[str]]:
+    text = importlib.resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def title_words() -> frozenset[str]:
+    """Lowercase titles and role words that precede a person's name ("president", "mr")."""
+    return frozenset(row[0].strip() for row in _word_list("actors_titles.txt"))
+
+
+@functools.cache
+def org_words() -> dict[str, str]:
+    """Lowercase head words that make a name an organization -> the schema.org subtype they suggest."""
+    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in _word_list("actors_org_words.tsv")}
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Lowercase words and common-noun acronyms that never name an actor ("ai", "gdp")."""
+    return frozenset(row[0].strip() for row in _word_list("actors_not_names.txt"))
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title or honorific ("Mr.", "President", "then-president")."""
+    lower = word.lower().rstrip(".")
+    return lower in title_words() or (
+        "-" in lower and all(part in title_words() for part in lower.split("-") if part))
+
+
+def name_key(name: str) -> str:
+    """Normalize a name for matching: case, accents, apostrophes, punctuation, a leading 'the'.
+
+    Example:
+        >>> name_key("The Atlantic Council’s")
+        'atlantic council'
+        >>> name_key("U.S.")
+        'u s'
+    """
+    text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    text = re.sub(r"^\s*the\s+", "", text)
+    return " ".join(text.split())
+
+
+def tidy(name: str) -> str:
+    """A surface form as a label: straight apostrophes, single spaces, no possessive 's.
+
+    Example:
+        >>> tidy("Nanyang  Technological University’s")
+        'Nanyang Technological University'
+    """
+    text = " ".join(name.translate(_APOSTROPHES).split())
+    return re.sub(r"'s?$", "", text).strip() if re.search(r"\w's$|s'$", text) else text
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` looks like an acronym: 2-10 capitals, dots allowed ("CSTO", "U.N.").
+
+    Example:
+        >>> is_acronym("NATO"), is_acronym("Nato"), is_acronym("U.S.")
+        (True, False, True)
+    """
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 10 and letters.isalpha() and letters.isupper()
+
+
+def acronyms_of(name: str) -> set[str]:
+    """The acronyms a multi-word name can have: initials with and without the small words.
+
+    Hyphenated words give one initial per part too ("Co-operation" -> "C", "CO").
+
+    Example:
+        >>> sorted(acronyms_of("Collective Security Treaty Organization"))
+        ['CSTO']
+        >>> sorted(acronyms_of("Bank of England"))
+        ['BE', 'BOE']
+    """
+    words = [w for w in re.split(r"[\s]+", name.translate(_APOSTROPHES)) if w and w[0].isalnum()]
+    if len(words) < 2:
+        return set()
+    result = set()
+    for keep_small in (False, True):
+        for split_hyphens in (False, True):
+            letters = []
+            for word in words:
+                if word.lower() in ACRONYM_SKIP and not keep_small:
+                    continue
+                parts = [p for p in word.split("-") if p] if split_hyphens else [word]
+                letters.extend(p[0] for p in parts)
+            if len(letters) >= 2:
+                result.add("".join(letters).upper())
+    return result
+
+
+def acronym_key(word: str) -> str:
+    """An acronym with dots and case removed ("U.N." -> "UN", "Nato" -> "NATO")."""
+    return word.replace(".", "").replace(" ", "").upper()
+
+
+def osa_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance (edits, adjacent swaps count one), capped at ``limit + 1``.
+
+    Example:
+        >>> osa_distance("kazakhstan", "kazakstan"), osa_distance("kazahk", "kazakh")
+        (1, 1)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
