@@ -40,11 +40,14 @@ NODE_SIZES = (8.0, 36.0)
 
 
 def node_size(degree: int, min_degree: int, max_degree: int) -> float:
-    """A node's size, linear in degree between :data:`NODE_SIZES` (vis-network's own scaling)."""
+    """A node's size between :data:`NODE_SIZES`, growing with the square root of its degree.
+
+    The page's vis-network scaling uses the same curve, so Gephi and the page agree.
+    """
     low, high = NODE_SIZES
     if max_degree <= min_degree:
-        return low
-    return round(low + (high - low) * (degree - min_degree) / (max_degree - min_degree), 2)
+        return round((low + high) / 2, 2)
+    return round(low + (high - low) * math.sqrt((degree - min_degree) / (max_degree - min_degree)), 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +77,16 @@ def local_name(iri: str) -> str:
     return unquote(iri.rstrip("/#").rsplit("#", 1)[-1].rsplit("/", 1)[-1])
 
 
-def _plain(term: object, default: object) -> object:
-    """A literal's Python value, or ``default`` when it is missing or not a literal."""
-    return term.toPython() if isinstance(term, Literal) else default
+def _number(term: object, kind: type[int] | type[float], default: int | float) -> int | float:
+    """A literal's value as ``kind``, or ``default`` when it is missing or not a number."""
+    try:
+        return kind(term.toPython()) if isinstance(term, Literal) else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _flag(term: object) -> bool:
+    return isinstance(term, Literal) and term.toPython() is True
 
 
 def _normalize_types(types: Collection[str] | None) -> frozenset[str]:
@@ -118,7 +128,7 @@ def _read_actors(graph: Graph, types: frozenset[str]) -> dict[URIRef, dict]:
         actors[node]["aliases"] = "; ".join(sorted(set(names)))
     for node, count in graph.subject_objects(GB.mentionCount):
         if node in actors:
-            actors[node]["mentions"] = int(_plain(count, 0))
+            actors[node]["mentions"] = _number(count, int, 0)
     for _, node in graph.subject_objects(SCHEMA.mentions):
         if node in actors:
             actors[node]["articles"] += 1
@@ -166,11 +176,11 @@ def _read_evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[Evi
             sentence=str(sentences.get(st, "")),
             article=str(headlines.get(article, "")),
             source=str(sources.get(article, "")),
-            confidence=float(_plain(confidences.get(st), 0.0)),
+            confidence=_number(confidences.get(st), float, 0.0),
             construction=str(constructions.get(st, "")),
-            start=int(_plain(starts.get(st), 0)),
-            end=int(_plain(ends.get(st), 0)),
-            hypothetical=bool(_plain(hypothetical.get(st), False)),
+            start=_number(starts.get(st), int, 0),
+            end=_number(ends.get(st), int, 0),
+            hypothetical=_flag(hypothetical.get(st)),
         ))
     return grouped
 
