@@ -1,0 +1,215 @@
+"""Export the actor network for Gephi (GEXF, GraphML), spreadsheets (CSV) and the graph as JSON-LD.
+
+Every writer is atomic (a crash leaves the previous file whole) and writes only
+plain attribute types, so Gephi and networkx can read the files back. Node
+colours follow :data:`graphbuild.network.TYPE_COLORS`, the page's palette;
+sizes grow with degree as on the page; positions come from
+:func:`graphbuild.network.layout_positions`, a starting point for ForceAtlas 2.
+"""
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import networkx as nx
+from lxml import etree
+from rdflib import Graph
+
+from .files import atomic_path, atomic_write
+from .network import OTHER_COLOR, TYPE_COLORS, layout_positions, node_size
+from .vocab import NAMESPACES
+
+#: Layout units to GEXF/GraphML coordinates.
+POSITION_SCALE = 1000.0
+#: The columns of the CSV export, one row per relation.
+CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", "weight", "confidence",
+               "relation", "kind", "sentence", "article_title", "article_source", "subject_iri", "object_iri")
+#: Cells starting with these are formulas to a spreadsheet; the CSV prefixes them with "'".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def _rgb(hex_color: str) -> tuple[int, int, int]:
+    value = hex_color.lstrip("#")
+    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def _node_attrs(network: nx.MultiDiGraph, node: object) -> dict[str, str | int | float | bool]:
+    data = network.nodes[node]
+    return {"label": str(data.get("label", node)), "type": str(data.get("type", "")),
+            "schema_class": str(data.get("schema_class", "")), "aliases": str(data.get("aliases", "")),
+            "mentions": int(data.get("mentions", 0)), "articles": int(data.get("articles", 0)),
+            "degree": int(network.degree(node))}
+
+
+def _edge_attrs(data: dict, key: object) -> dict[str, str | int | float | bool]:
+    """An edge's exportable attributes: the evidence list becomes its best sentence and article."""
+    evidence = data.get("evidence") or [{}]
+    best = evidence[0]
+    return {"label": str(data.get("label", key)), "weight": int(data.get("weight", 1)),
+            "predicate": str(data.get("predicate", key)), "confidence": float(data.get("confidence", 0.0)),
+            "kind": str(data.get("kind", "")), "symmetric": bool(data.get("symmetric", False)),
+            "hypothetical": bool(data.get("hypothetical", False)),
+            "sentence": str(best.get("sentence", "")), "article_title": str(best.get("article", "")),
+            "article_source": str(best.get("source", ""))}
+
+
+def _drawing(network: nx.MultiDiGraph) -> dict[object, tuple[tuple[int, int, int], float, float, float]]:
+    """Per node: colour, size, x and y, as the page draws it."""
+    positions = layout_positions(network)
+    degrees = [d for _, d in network.degree()] or [0]
+    low, high = min(degrees), max(degrees)
+    return {node: (_rgb(TYPE_COLORS.get(network.nodes[node].get("type", ""), OTHER_COLOR)),
+                   node_size(network.degree(node), low, high),
+                   round(positions[node][0] * POSITION_SCALE, 2), round(-positions[node][1] * POSITION_SCALE, 2))
+            for node in network.nodes}
+
+
+def gephi_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of the network ready for GEXF: plain attributes, ``viz`` colour/size/position, no lists.
+
+    Edges keep their key (the predicate's local name, which networkx writes as
+    ``networkx_key`` and reads back as the key) and get unique ids ("e0", ...).
+    """
+    out = nx.MultiDiGraph(name="graphbuild actor network")
+    for node, (rgb, size, x, y) in _drawing(network).items():
+        out.add_node(str(node), **_node_attrs(network, node),
+                     viz={"color": {"r": rgb[0], "g": rgb[1], "b": rgb[2], "a": 1.0}, "size": size,
+                          "position": {"x": x, "y": y, "z": 0.0}})
+    for i, (u, v, key, data) in enumerate(network.edges(keys=True, data=True)):
+        out.add_edge(str(u), str(v), key=str(key), id=f"e{i}", **_edge_attrs(data, key))
+    return out
+
+
+def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write the network as GEXF 1.3 for Gephi, atomically.
+
+    Nodes carry ``type``, ``schema_class``, ``aliases``, ``mentions``,
+    ``articles`` and ``degree`` attributes, their label, and viz colour (by type,
+    the page's palette), size (by degree) and position (with z). Edges carry
+    their label, weight, ``predicate`` (the relation type), ``confidence``,
+    ``kind``, ``symmetric``, ``hypothetical`` and their best evidence sentence
+    and article.
+
+    networkx's GEXF 1.3 output differs from the official 1.3 schema in two
+    places, which this writer puts right (see :func:`conform_gexf`).
+
+    Args:
+        network: an actor network from :func:`graphbuild.network.actor_network`.
+        path: the .gexf file to write.
+    """
+    text = "".join(nx.generate_gexf(gephi_network(network), version="1.3", prettyprint=False))
+    root = conform_gexf(etree.fromstring(text.encode("utf-8")))
+    with atomic_write(path, "wb") as handle:
+        handle.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def conform_gexf(root: etree._Element) -> etree._Element:
+    """Make networkx's GEXF 1.3 valid against the official 1.3 schema.
+
+    * networkx binds ``xsi`` to "http://w3.org/2001/XMLSchema-instance" (no
+      "www"), which is not the XML Schema instance namespace, so its
+      ``schemaLocation`` is an unknown attribute: rebind it to the real one.
+    * networkx always writes ``<graph name="...">``, an attribute the 1.3 schema
+      does not have: move the name into ``<meta><description>``.
+
+    Args:
+        root: the parsed ``<gexf>`` element as networkx wrote it.
+
+    Returns:
+        The (possibly new) root element.
+    """
+    gexf = root.nsmap.get(None, "")
+    location = next((name for name in root.attrib if name.endswith("}schemaLocation")), None)
+    if location and not location.startswith("{" + _XSI + "}"):
+        nsmap = {prefix: uri for prefix, uri in root.nsmap.items() if prefix != "xsi"}
+        fixed = etree.Element(root.tag, nsmap={**nsmap, "xsi": _XSI})
+        for name, value in root.attrib.items():
+            fixed.set(f"{{{_XSI}}}schemaLocation" if name == location else name, value)
+        fixed.extend(list(root))
+        root = fixed
+    for graph in root.iter(f"{{{gexf}}}graph"):
+        name = graph.attrib.pop("name", "")
+        if name:
+            meta = root.find(f"{{{gexf}}}meta")
+            if meta is None:
+                meta = etree.Element(f"{{{gexf}}}meta")
+                root.insert(0, meta)
+            etree.SubElement(meta, f"{{{gexf}}}description").text = name
+    return root
+
+
+def write_graphml(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+    """Write the network as GraphML, atomically, with the same attributes as the GEXF.
+
+    GraphML has no viz module, so colour, size and position are plain node
+    attributes under the names Gephi's GraphML importer maps: ``r``, ``g``,
+    ``b`` (and ``color`` as "#rrggbb"), ``size``, ``x``, ``y``.
+
+    Args:
+        network: an actor network from :func:`graphbuild.network.actor_network`.
+        path: the .graphml file to write.
+    """
+    out = nx.MultiDiGraph(name="graphbuild actor network")
+    for node, (rgb, size, x, y) in _drawing(network).items():
+        out.add_node(str(node), **_node_attrs(network, node), r=rgb[0], g=rgb[1], b=rgb[2],
+                     color="#{:02x}{:02x}{:02x}".format(*rgb), size=size, x=x, y=y)
+    for i, (u, v, key, data) in enumerate(network.edges(keys=True, data=True)):
+        out.add_edge(str(u), str(v), key=f"e{i}", **_edge_attrs(data, key))
+    with atomic_path(path) as tmp:
+        nx.write_graphml(out, tmp, encoding="utf-8")
+
+
+def _cell(value: object) -> object:
+    """A CSV cell; text that a spreadsheet would run as a formula gets a leading "'"."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
+    """Write one CSV row per relation, atomically, UTF-8, quoted by the csv module.
+
+    Columns are :data:`CSV_COLUMNS`: subject, predicate and object (labels and
+    the predicate's local name), both actor types, weight, confidence, the
+    relation's label and kind, its best evidence sentence with that article's
+    title and source, and both actor IRIs. Text beginning with "=", "+", "-",
+    "@", tab or carriage return is prefixed with "'" so a spreadsheet shows it
+    rather than running it.
+
+    Args:
+        network: an actor network from :func:`graphbuild.network.actor_network`.
+        path: the .csv file to write.
+
+    Returns:
+        The number of rows written.
+    """
+    rows = 0
+    with atomic_write(path, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_COLUMNS)
+        for u, v, key, data in sorted(network.edges(keys=True, data=True),
+                                      key=lambda e: (-int(e[3].get("weight", 1)), str(e[0]), str(e[2]), str(e[1]))):
+            edge = _edge_attrs(data, key)
+            subject, obj = network.nodes[u], network.nodes[v]
+            writer.writerow([_cell(x) for x in (
+                subject.get("label", u), edge["predicate"], obj.get("label", v),
+                subject.get("type", ""), obj.get("type", ""), edge["weight"], f"{edge['confidence']:.3f}",
+                edge["label"], edge["kind"], edge["sentence"], edge["article_title"], edge["article_source"],
+                str(u), str(v))])
+            rows += 1
+    return rows
+
+
+def write_jsonld(graph: Graph, path: str | os.PathLike) -> None:
+    """Write the whole RDF graph as JSON-LD, atomically, compacted with graphbuild's prefixes.
+
+    Args:
+        graph: the RDF graph (not the network: every triple, evidence included).
+        path: the .jsonld file to write.
+    """
+    context = {prefix: str(namespace) for prefix, namespace in NAMESPACES.items()}
+    with atomic_path(path) as tmp:
+        graph.serialize(destination=str(Path(tmp)), format="json-ld", context=context, auto_compact=True)
