@@ -1,37 +1,65 @@
 """Extracting relations between the actors of one parsed article.
 
-A first, honest version: subject-verb-object over the dependency parse (with
-prepositional objects), and attribution ("X tells NPR" -> quotedBy).
+The rules live in :mod:`graphbuild.rules`, one module per construction family
+(attribution, roles, noun modifiers, clauses, act nouns, membership lists).
+This module runs them sentence by sentence over the shared article context,
+settles each found relation's confidence (from its construction, lowered when
+an end was reached through a pronoun, a demonym or context) and whether it is
+hypothetical (negated, asked or supposed), and yields :class:`Relation` records.
+
+Relations with the same actor at both ends are dropped; so are relations an
+end of which is no actor (the rules only ever return actors). Each
+(subject, predicate, object) is yielded once per sentence, at its most
+confident construction.
+
+Example:
+    >>> relations = list(find_relations(doc, find_actors(doc)))  # doctest: +SKIP
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .records import ActorTable, Relation
+from .rules import FAMILIES
+from .rules.context import ArticleContext, Found
+from .rules.grammar import hypothetical
 
-#: Verbs by which a source speaks to an outlet: "X tells NPR", "X told the paper".
-ATTRIBUTION_VERBS = frozenset({"tell", "say", "speak"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-OBJECT_DEPS = frozenset({"dobj", "dative", "attr", "oprd"})
+#: How far each construction is trusted, 0..1.
+CONFIDENCE = {
+    "title": 0.9,
+    "apposition": 0.85,
+    "copula": 0.85,
+    "affiliation": 0.8,
+    "based-in": 0.85,
+    "role-description": 0.6,
+    "attribution-tell": 0.9,
+    "attribution-medium": 0.85,
+    "attribution-according": 0.7,
+    "possessive": 0.7,
+    "hyphen-compound": 0.8,
+    "svo": 0.75,
+    "svo-prep": 0.7,
+    "passive": 0.75,
+    "troop-movement": 0.8,
+    "agency-phrase": 0.65,
+    "answered-request": 0.7,
+    "nominal-possessor": 0.75,
+    "nominal-by": 0.75,
+    "nominal-object": 0.7,
+    "nominal-between": 0.75,
+    "nominal-protagonist": 0.45,
+    "member-list": 0.7,
+}
+#: Factor on the confidence when an end was reached through a pronoun, demonym or context.
+WEAK_END_FACTOR = 0.8
 
 
-def _actor(token: Token, table: ActorTable) -> str | None:
-    return table.token_actor.get(token.i)
-
-
-def _camel(words: list[str]) -> str:
-    first, *rest = words
-    return first + "".join(w[:1].upper() + w[1:] for w in rest)
-
-
-def _relation(doc: Doc, verb: Token, subject: str, predicate: str, obj: str, label: str,
-              construction: str, confidence: float) -> Relation:
-    sent = verb.sent
-    return Relation(subject=subject, predicate=predicate, object=obj, sentence=sent.text.strip(),
-                    start=sent.start_char, end=sent.end_char, confidence=confidence,
-                    construction=construction, label=label)
+def _confidence(found: Found) -> float:
+    base = CONFIDENCE[found.construction]
+    weak = found.subject.weak + found.object.weak
+    return round(base * WEAK_END_FACTOR ** weak, 3)
 
 
 def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
@@ -40,24 +68,27 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
     Args:
         doc: the parsed article text.
         table: the actor stage's answer for ``doc``.
+
+    Returns:
+        An iterator of relations, in sentence order.
     """
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subjects = [t for t in verb.children if t.dep_ in SUBJECT_DEPS and _actor(t, table)]
-        if not subjects:
-            continue
-        subject = _actor(subjects[0], table)
-        particles = [t.lower_ for t in verb.children if t.dep_ == "prt"]
-        for child in verb.children:
-            if child.dep_ in OBJECT_DEPS and (obj := _actor(child, table)):
-                if verb.lemma_ in ATTRIBUTION_VERBS:
-                    yield _relation(doc, verb, subject, "quotedBy", obj, "", "attribution", 0.9)
-                else:
-                    words = [verb.lemma_.lower(), *particles]
-                    yield _relation(doc, verb, subject, _camel(words), obj, " ".join(words), "svo", 0.7)
-            elif child.dep_ == "prep":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj" and (obj := _actor(pobj, table)):
-                        words = [verb.lemma_.lower(), *particles, child.lower_]
-                        yield _relation(doc, verb, subject, _camel(words), obj, " ".join(words), "svo-prep", 0.6)
+    ctx = ArticleContext.read(doc, table)
+    for sent in doc.sents:
+        ctx.observe(sent)
+        best: dict[tuple[str, str, str], tuple[float, Found]] = {}
+        for family in FAMILIES:
+            for found in family(sent, ctx):
+                if found.subject.key == found.object.key:
+                    continue
+                triple = (found.subject.key, found.predicate, found.object.key)
+                confidence = _confidence(found)
+                if triple not in best or confidence > best[triple][0]:
+                    best[triple] = (confidence, found)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        end = start + len(text)
+        for (subject, predicate, obj), (confidence, found) in best.items():
+            yield Relation(subject=subject, predicate=predicate, object=obj, sentence=text,
+                           start=start, end=end, confidence=confidence, construction=found.construction,
+                           label=found.label,
+                           hypothetical=found.anchor is not None and hypothetical(found.anchor))

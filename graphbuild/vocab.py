@@ -80,6 +80,7 @@ STRUCTURAL: dict[str, PredicateInfo] = {
     "leaderOf": PredicateInfo("leader of", "structural", comment="heads a country or organization"),
     "presidentOf": PredicateInfo("president of", "structural"),
     "primeMinisterOf": PredicateInfo("prime minister of", "structural"),
+    "ministerOf": PredicateInfo("minister of", "structural", comment="a government minister of a country"),
     "chairOf": PredicateInfo("chair of", "structural"),
     "memberOf": PredicateInfo("member of", "structural"),
     "partOf": PredicateInfo("part of", "structural", comment="a unit of a larger organization"),
@@ -95,7 +96,8 @@ STRUCTURAL: dict[str, PredicateInfo] = {
 
 #: Event predicates (named after their verb) that hold both ways round.
 SYMMETRIC_EVENTS = frozenset({"clashedWith", "tiesWith", "metWith", "foughtWith", "talkedWith",
-                              "allianceWith", "negotiatedWith", "agreedWith", "tradedWith"})
+                              "allianceWith", "alliedWith", "negotiatedWith", "agreedWith", "tradedWith",
+                              "tensionsWith", "disputedWith", "rivalryWith"})
 
 #: schema.org (https) as a plain namespace: rdflib's SDO lags schema.org's newer classes.
 SCHEMA = Namespace("https://schema.org/")

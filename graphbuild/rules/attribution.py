@@ -1,0 +1,145 @@
+"""Attribution: who is quoted by which outlet, and who writes for which.
+
+* "Chancellor Olaf Scholz told Reuters" / "X tells NPR" -> quotedBy;
+* "told the paper" -> the outlet named shortly before (from context);
+* "said X in an interview with CNN", "X said on Al Jazeera" -> quotedBy;
+* "X writes in The Atlantic", "wrote X in an op-ed for Foreign Affairs",
+  "X, writing in Le Monde" -> writesFor;
+* "according to X in an interview with Y" -> quotedBy.
+
+Outlets are learned as the article is read: an organization that reports
+("reported Le Monde", "said the Guardian") or is spoken to becomes an outlet,
+so a later "the paper" finds it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..records import ORGANIZATION, PERSON
+from . import grammar
+from .context import ArticleContext, End, Found
+from .modifiers import STATE_BODY_WORDS
+
+#: Verbs by which a source speaks or writes.
+SPEECH_VERBS = frozenset({"say", "tell", "write", "tweet", "add", "note", "argue", "claim", "warn", "explain",
+                          "state", "comment", "insist", "post", "speak", "talk", "observe", "predict",
+                          "conclude", "suggest", "contend", "acknowledge", "concede", "stress", "caution"})
+#: Verbs whose object is the outlet spoken to ("told Reuters").
+TELL_VERBS = frozenset({"tell"})
+#: Verbs of writing: their outlet is one the source writes for.
+WRITE_VERBS = frozenset({"write", "pen", "publish"})
+#: Verbs by which an outlet reports: their organization subject (or inverted object) is an outlet.
+REPORT_VERBS = frozenset({"report", "publish", "write", "say", "add", "quote", "cite"})
+#: Pieces of writing: "in an article on X" -> writesFor.
+WRITING_NOUNS = frozenset({"article", "column", "op-ed", "oped", "piece", "essay", "editorial", "blog",
+                           "commentary", "letter", "analysis", "post", "op", "opinion", "book", "newsletter"})
+#: Appearances: "in an interview with X" -> quotedBy.
+APPEARANCE_NOUNS = frozenset({"interview", "podcast", "broadcast", "show", "programme", "program", "appearance",
+                              "tweet", "video", "remarks", "comments", "conversation", "documentary"})
+#: Prepositions leading from a verb or a piece of writing to its outlet.
+MEDIA_PREPS = ("in", "on", "for", "to", "with")
+#: Words that mark an organization's name as a news outlet's.
+MEDIA_NAME_WORDS = frozenset({"times", "post", "news", "journal", "review", "guardian", "telegraph", "herald",
+                              "tribune", "gazette", "press", "radio", "tv", "television", "broadcasting",
+                              "daily", "magazine", "reuters", "economist", "monitor", "observer", "independent",
+                              "chronicle", "bulletin", "wire", "newsweek", "politico", "axios"})
+
+
+def _outlet(ctx: ArticleContext, token: Token, *, describe: bool = True) -> End | None:
+    """The news outlet a token names: an organization (not a weak guess unless described)."""
+    end = ctx.phrase(token, behind=False, describe=describe)
+    if ctx.type_of(end) != ORGANIZATION:
+        return None
+    return end
+
+
+def _media(ctx: ArticleContext, token: Token) -> Iterator[tuple[End, str]]:
+    """(outlet, predicate) for the prepositional phrases on ``token``: "in The Atlantic", "in an op-ed for X"."""
+    for prep, obj in grammar.prep_objects(token, *MEDIA_PREPS):
+        lemma = obj.lemma_.lower()
+        if lemma in WRITING_NOUNS or lemma in APPEARANCE_NOUNS:
+            predicate = "writesFor" if lemma in WRITING_NOUNS else "quotedBy"
+            inner = [o for _, o in grammar.prep_objects(obj, *MEDIA_PREPS)]
+            inner += [c for c in obj.children if c.dep_ in ("compound", "poss") and ctx.named(c)]
+            for target in inner:
+                if (end := _outlet(ctx, target, describe=False)) is not None:
+                    yield end, predicate
+        elif (end := _outlet(ctx, obj)) is not None:
+            if prep in ("to", "with") and not (end.key in ctx.outlets or _is_outlet_name(ctx, end)):
+                continue  # "spoke to NATO" is no interview
+            yield end, ""
+
+
+def _speakers(ctx: ArticleContext, verb: Token) -> list[tuple[Token, End]]:
+    subject = grammar.clause_subject(verb)
+    if subject is None:
+        return []
+    return [(c, e) for c in grammar.conjuncts(subject) if (e := ctx.phrase(c, behind=False)) is not None]
+
+
+def _is_outlet_name(ctx: ArticleContext, end: End) -> bool:
+    return bool(ctx.words_of(end) & MEDIA_NAME_WORDS)
+
+
+def _register_outlets(ctx: ArticleContext, verb: Token) -> None:
+    """"reported Le Monde", "said the Guardian": the reporting organization is an outlet."""
+    if verb.lemma_ not in REPORT_VERBS:
+        return
+    for token in grammar.children(verb, "nsubj", "dobj"):
+        end = ctx.named(token)
+        if ctx.type_of(end) != ORGANIZATION:
+            continue
+        if verb.lemma_ in ("report", "publish") or _is_outlet_name(ctx, end) or token.i > verb.i:
+            ctx.outlets.add(end.key)
+
+
+def _attributions(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
+    speakers = [(t, e) for t, e in _speakers(ctx, verb)
+                if ctx.type_of(e) in (PERSON, ORGANIZATION) and e.key not in ctx.outlets]
+    if not speakers:
+        return
+    outlets: list[tuple[End, str]] = []
+    if verb.lemma_ in TELL_VERBS:
+        outlets += [(e, "quotedBy") for o in grammar.children(verb, "dobj", "dative")
+                    for c in grammar.conjuncts(o) if (e := _outlet(ctx, c)) is not None
+                    and not ctx.words_of(e) & STATE_BODY_WORDS]
+    outlets += list(_media(ctx, verb))
+    for token, _ in speakers:  # the parser often hangs "in an article on X" on the speaker
+        outlets += list(_media(ctx, token))
+    for outlet, predicate in outlets:
+        predicate = predicate or ("writesFor" if verb.lemma_ in WRITE_VERBS else "quotedBy")
+        ctx.outlets.add(outlet.key)
+        for _, speaker in speakers:
+            if speaker != outlet:
+                ctx.sources.add(speaker.key)
+                construction = "attribution-tell" if verb.lemma_ in TELL_VERBS else "attribution-medium"
+                yield Found(speaker, predicate, outlet, construction, verb)
+
+
+def _according_to(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    """"according to X in an interview with Y"."""
+    if token.lower_ != "according":
+        return
+    for _, source in grammar.prep_objects(token, "to"):
+        speaker = ctx.phrase(source, behind=False)
+        if speaker is None:
+            continue
+        if ctx.type_of(speaker) == ORGANIZATION and _is_outlet_name(ctx, speaker):
+            ctx.outlets.add(speaker.key)
+            continue
+        for outlet, predicate in _media(ctx, source):
+            ctx.outlets.add(outlet.key)
+            yield Found(speaker, predicate or "quotedBy", outlet, "attribution-according", token)
+
+
+def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+    """Every attribution stated in ``sent``."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS | REPORT_VERBS:
+            _register_outlets(ctx, token)
+            if token.lemma_ in SPEECH_VERBS:
+                yield from _attributions(ctx, token)
+        elif token.dep_ == "prep":
+            yield from _according_to(ctx, token)

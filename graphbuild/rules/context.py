@@ -1,0 +1,355 @@
+"""What the relation rules know of one article: its actors and its context so far.
+
+The rules see actors only through :class:`ArticleContext`, which answers "which
+actor does this noun phrase stand for?": a named actor (from the actor stage's
+token map), a pronoun the actor stage resolved, the country behind a demonym
+("Russian troops"), or a definite description resolved from context ("the
+alliance", "the paper", "the Belarusian leader"). Answers reached through
+context are *weak*; a weak end lowers the relation's confidence.
+
+The context is filled as the article is read, sentence by sentence: which
+organizations are news outlets (they were quoted as reporting), which persons
+are sources (quoted, writing, affiliated experts), which country last had
+troops on the move, and who holds which role. A pre-pass collects the
+article's namings ("the alliance ... is known as the CSTO").
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
+from . import grammar
+
+#: Nouns that can stand for an organization named in the article ("the alliance").
+ORG_NOUNS = frozenset({
+    "alliance", "bloc", "organization", "organisation", "group", "party", "union", "pact", "coalition",
+    "ministry", "agency", "company", "firm", "council", "institute", "university", "school", "center",
+    "centre", "commission", "committee", "court", "bank", "army", "militia", "movement", "network",
+    "association", "federation", "league", "body", "fund", "foundation", "corporation", "department",
+})
+#: Nouns that stand for a news outlet named before ("told the paper").
+OUTLET_NOUNS = frozenset({
+    "paper", "newspaper", "daily", "broadcaster", "outlet", "magazine", "channel", "network", "tabloid",
+    "publication", "website", "site", "weekly", "agency", "station", "newswire", "wire",
+})
+#: Nouns for troops, whose demonym or possessor names the country that moves them.
+MILITARY_NOUNS = frozenset({
+    "troop", "troops", "soldier", "paratrooper", "force", "forces", "peacekeeper", "unit", "army",
+    "marine", "tank", "warship", "jet", "warplane", "battalion", "brigade", "military", "navy",
+    "contingent", "personnel", "mercenary", "division",
+})
+#: Nouns whose demonym or possessor is the actor behind them ("the Russian government").
+AGENT_NOUNS = MILITARY_NOUNS | frozenset({
+    "government", "authorities", "authority", "official", "officials", "diplomat", "diplomats",
+    "administration", "leadership", "regime", "state", "side", "delegation", "envoy", "embassy",
+})
+#: Role nouns of a head of state or government, for "the Belarusian leader" -> a person.
+HEAD_ROLE_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "minister", "king", "queen",
+                             "ruler", "strongman", "dictator", "monarch", "emir", "head"})
+#: Nouns for a person, which a name after a comma may stand beside ("the man ..., X,").
+PERSON_NOUNS = frozenset({"man", "woman", "person", "figure", "leader", "ruler", "politician", "official",
+                          "predecessor", "successor", "rival", "ally", "strongman", "autocrat"})
+#: Participles that modify a title before a name ("founding President X").
+NAME_MODIFIERS = frozenset({"founding", "ruling", "outgoing", "incoming", "acting", "sitting", "reigning",
+                            "ousted", "exiled", "jailed", "longtime", "late", "then", "-"})
+#: Possessive pronouns bound to their clause's subject when the actor stage left them open.
+POSSESSIVE_PRONOUNS = {"his": (PERSON,), "her": (PERSON,), "its": (ORGANIZATION, COUNTRY),
+                       "their": (ORGANIZATION, COUNTRY)}
+#: Personal pronouns bound to a person subject of the same sentence when left open.
+PERSONAL_PRONOUNS = {"he": (PERSON,), "she": (PERSON,), "him": (PERSON,), "her": (PERSON,)}
+#: Sentences back that context (roles, troops, outlets) is looked for.
+CONTEXT_SENTENCES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """One end of a relation: an actor key, and whether it was reached through context."""
+
+    key: str
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A relation a rule found, before confidence and hypothesis are settled.
+
+    Attributes:
+        subject: the subject end.
+        predicate: the predicate's local name.
+        object: the object end.
+        construction: the rule's name (a key of the confidence table).
+        anchor: the token whose clause states it (None: a noun phrase that is never hypothetical).
+        label: the human label for an event predicate.
+    """
+
+    subject: End
+    predicate: str
+    object: End
+    construction: str
+    anchor: Token | None = None
+    label: str = ""
+
+
+@dataclass
+class ArticleContext:
+    """The actor lookups and running context the rules share while reading one article."""
+
+    doc: Doc
+    table: ActorTable
+    types: dict[str, str] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+    outlets: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+    roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role predicate, place) -> person
+    namings: dict[str, str] = field(default_factory=dict)  # description noun -> actor key
+    military: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor) moving troops
+    _positions: list[int] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def read(cls, doc: Doc, table: ActorTable) -> ArticleContext:
+        """The context for ``doc`` with its actors' types and the article's namings collected."""
+        ctx = cls(doc=doc, table=table)
+        for actor in table.actors:
+            ctx.types[actor.key] = actor.type
+            ctx.labels[actor.key] = actor.label
+            if actor.subtype == "NewsMediaOrganization":
+                ctx.outlets.add(actor.key)
+        ctx._positions = sorted(i for i in table.token_actor if i not in table.pronoun_tokens)
+        ctx._sent_starts = [s.start for s in doc.sents]
+        for sent in doc.sents:
+            ctx._collect_namings(sent)
+        return ctx
+
+    # -- named actors -------------------------------------------------------------------------
+
+    def named(self, token: Token) -> End | None:
+        """The actor ``token`` names (a pronoun the actor stage resolved is weak)."""
+        key = self.table.token_actor.get(token.i)
+        if key is None:
+            return None
+        return End(key, weak=token.i in self.table.pronoun_tokens)
+
+    def type_of(self, end: End | None) -> str | None:
+        """The actor type of an end (None for no end)."""
+        return self.types.get(end.key) if end else None
+
+    def phrase(self, token: Token, *, behind: bool = True, describe: bool = True) -> End | None:
+        """The actor the noun phrase headed by ``token`` stands for, if any.
+
+        Tries, in order: the actor named by the head; a pronoun bound in its
+        sentence; a named apposition ("the man, X,"); with ``behind``, the
+        demonym or possessor of an agent noun ("Russian troops" -> Russia); with
+        ``describe``, a definite description resolved from context.
+        """
+        if (end := self.named(token)) is not None:
+            return end
+        if token.pos_ == "PRON":
+            return self._bind_pronoun(token)
+        for appos in grammar.children(token, "appos"):
+            if (end := self.named(appos)) is not None:
+                return End(end.key, weak=True)
+        if behind and (end := self.behind(token)) is not None:
+            return end
+        if describe:
+            return self.describe(token) or self.loose_apposition(token)
+        return None
+
+    def loose_apposition(self, token: Token) -> End | None:
+        """A person named after a comma behind a noun for a person and its clause.
+
+        "the man he replaced in 2019, founding President X, ..." -> X, which the
+        parser often fails to attach as an apposition.
+        """
+        if token.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        doc = token.doc
+        comma = token.right_edge.i + 1
+        if comma >= len(doc) or doc[comma].text != ",":
+            return None
+        for i in range(comma + 1, min(comma + 6, len(doc))):
+            candidate = doc[i]
+            end = self.named(candidate)
+            if end is not None:
+                return End(end.key, weak=True) if self.types.get(end.key) == PERSON and not end.weak else None
+            if not (candidate.pos_ in ("DET", "ADJ", "PROPN", "NOUN") or candidate.lower_ in NAME_MODIFIERS):
+                return None
+        return None
+
+    def behind(self, token: Token) -> End | None:
+        """The actor behind an agent noun: "Russian troops", "Japan's government" -> the country."""
+        if token.lemma_.lower() not in AGENT_NOUNS and token.lower_ not in AGENT_NOUNS:
+            return None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
+                end = self.named(child)
+                if end is not None and self.types.get(end.key) in (COUNTRY, ORGANIZATION, PLACE):
+                    return End(end.key, weak=True)
+        return None
+
+    def modifier_actor(self, token: Token, types: tuple[str, ...]) -> End | None:
+        """A named actor among the left modifiers of ``token`` ("Armenian" in "Armenian Prime Minister")."""
+        for child in token.children:
+            if child.i < token.i and child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
+                end = self.named(child)
+                if end is not None and self.types.get(end.key) in types:
+                    return end
+        return None
+
+    # -- context ------------------------------------------------------------------------------
+
+    def describe(self, token: Token) -> End | None:
+        """Resolve a definite description ("the alliance", "the paper", "the Belarusian leader")."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in OUTLET_NOUNS and (key := self._recent(token.i, lambda k: k in self.outlets)):
+            return End(key, weak=True)
+        if lemma in ORG_NOUNS:
+            if lemma in self.namings:
+                return End(self.namings[lemma], weak=True)
+            key = self._recent(token.i, lambda k: self.types.get(k) == ORGANIZATION
+                               and lemma in self.words_of(End(k)), whole_article=True)
+            if key:
+                return End(key, weak=True)
+        if lemma in HEAD_ROLE_NOUNS:
+            return self.role_holder(token)
+        return None
+
+    def describe_indefinite(self, token: Token) -> End | None:
+        """An indefinite description the article names elsewhere ("a military alliance" -> the one known as X)."""
+        key = self.namings.get(token.lemma_.lower())
+        return End(key, weak=True) if key else None
+
+    def words_of(self, end: End) -> set[str]:
+        """The lower-case words of an actor's canonical label."""
+        return {w.lower() for w in self.labels.get(end.key, end.key).split()}
+
+    def role_holder(self, token: Token) -> End | None:
+        """The person a "the <demonym> leader" description refers to.
+
+        A person already known to hold such a role for that country; else the
+        latest person named within a few sentences who is not a quoted source.
+        """
+        country = self.modifier_actor(token, (COUNTRY,))
+        if country is None:
+            return None
+        for (predicate, place), person in reversed(self.roles.items()):
+            if place == country.key and predicate in ("leaderOf", "presidentOf", "primeMinisterOf"):
+                return End(person, weak=True)
+        subject = grammar.clause_subject(token.head) if token.dep_ not in ("nsubj", "nsubjpass") else None
+        subject_key = self.table.token_actor.get(subject.i) if subject is not None else None
+        key = self._recent(token.i, lambda k: self.types.get(k) == PERSON and k not in self.sources
+                           and k != subject_key)
+        return End(key, weak=True) if key else None
+
+    def recent_military(self, token: Token) -> End | None:
+        """The actor last seen moving troops within a few sentences before ``token``."""
+        floor = self._context_floor(token.i)
+        for i, key in reversed(self.military):
+            if floor <= i < token.i:
+                return End(key, weak=True)
+        return None
+
+    def recent_organization(self, token: Token) -> End | None:
+        """The organization named last within a few sentences before ``token``."""
+        key = self._recent(token.i, lambda k: self.types.get(k) == ORGANIZATION and k not in self.outlets)
+        return End(key, weak=True) if key else None
+
+    def recent_body(self, token: Token, nouns: frozenset[str]) -> End | None:
+        """The latest organization within a few sentences whose name or description is one of ``nouns``."""
+        described = {key for noun, key in self.namings.items() if noun in nouns}
+
+        def accept(key: str) -> bool:
+            return self.types.get(key) == ORGANIZATION and (key in described or bool(self.words_of(End(key)) & nouns))
+
+        key = self._recent(token.i, accept)
+        return End(key, weak=True) if key else None
+
+    def observe(self, sent: Span) -> None:
+        """Note the troops of known countries in ``sent`` ("Chilean troops"), for later "the soldiers"."""
+        for token in sent:
+            if token.lemma_.lower() in MILITARY_NOUNS and (end := self.behind(token)) is not None:
+                self.note_military(token, end)
+
+    def note_military(self, token: Token, end: End) -> None:
+        """Remember that ``end`` moves troops, as stated at ``token``."""
+        self.military.append((token.i, end.key))
+
+    def note_role(self, person: str, predicate: str, place: str) -> None:
+        """Remember a role, so "the <demonym> leader" can be resolved later."""
+        self.roles[(predicate, place)] = person
+
+    def _context_floor(self, i: int) -> int:
+        n = bisect.bisect_right(self._sent_starts, i) - 1
+        return self._sent_starts[max(0, n - CONTEXT_SENTENCES)] if self._sent_starts else 0
+
+    def _recent(self, i: int, accept, whole_article: bool = False) -> str | None:
+        """The latest actor mentioned before token ``i`` (within the context window) that ``accept``s."""
+        floor = 0 if whole_article else self._context_floor(i)
+        j = bisect.bisect_left(self._positions, i) - 1
+        seen: set[str] = set()
+        while j >= 0 and self._positions[j] >= floor:
+            key = self.table.token_actor[self._positions[j]]
+            if key not in seen:
+                seen.add(key)
+                if accept(key):
+                    return key
+            j -= 1
+        return None
+
+    def _bind_pronoun(self, token: Token) -> End | None:
+        """Bind a pronoun the actor stage left open to an actor in its own sentence.
+
+        "his" / "its" go to their clause's subject; "he" / "him" to the one
+        person named earlier in the sentence, if there is exactly one.
+        """
+        lower = token.lower_
+        if token.dep_ == "poss" and lower in POSSESSIVE_PRONOUNS:
+            verb = grammar.governing_verb(token)
+            subject = grammar.clause_subject(verb) if verb is not None else None
+            if subject is not None and subject is not token:
+                end = self.named(subject) or self.behind(subject)
+                if end is not None and self.types.get(end.key) in POSSESSIVE_PRONOUNS[lower]:
+                    return End(end.key, weak=True)
+            return None
+        if lower in PERSONAL_PRONOUNS:
+            sent = token.sent
+            persons = {self.table.token_actor[i] for i in range(sent.start, token.i)
+                       if i in self.table.token_actor and i not in self.table.pronoun_tokens
+                       and self.types.get(self.table.token_actor[i]) == PERSON}
+            if len(persons) == 1:
+                return End(persons.pop(), weak=True)
+        return None
+
+    def _collect_namings(self, sent: Span) -> None:
+        """Learn which description nouns name which organization in this article.
+
+        "The military alliance ... is known as the CSTO", "the CSTO, a military
+        alliance", "the CSTO is a military alliance".
+        """
+        for token in sent:
+            if token.lemma_ in ("know", "call", "name", "dub") and token.tag_ == "VBN":
+                named = [obj for prep, obj in grammar.prep_objects(token, "as")] + grammar.children(token, "oprd")
+                subjects = grammar.children(token, "nsubjpass")
+                for clause in grammar.children(token, "csubjpass"):
+                    subjects += grammar.children(clause, "nsubj")
+                for subject in subjects:
+                    for obj in named:
+                        self._name(subject, obj)
+            elif token.dep_ == "appos":
+                self._name(token, token.head)
+                self._name(token.head, token)
+            elif token.dep_ == "attr" and token.head.lemma_ == "be":
+                for subject in grammar.children(token.head, "nsubj"):
+                    self._name(token, subject)
+
+    def _name(self, description: Token, name: Token) -> None:
+        end = self.named(name)
+        lemma = description.lemma_.lower()
+        if (end is not None and lemma in ORG_NOUNS and self.named(description) is None
+                and self.types.get(end.key) == ORGANIZATION):
+            self.namings.setdefault(lemma, end.key)

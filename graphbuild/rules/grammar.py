@@ -1,0 +1,177 @@
+"""Dependency-walking helpers shared by the relation rules.
+
+Pure functions over spaCy tokens: no actor knowledge here (that lives in
+:mod:`graphbuild.rules.context`), only grammar: conjuncts, clause subjects,
+prepositional objects, verb forms and the signs of a hypothetical statement.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+#: Clause links across which a verb shares its head's subject ("had to call", "and urging").
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
+
+#: Subordinators that make a clause a supposition or a question ("if Moscow were to deploy").
+HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "lest"})
+#: Modals that leave an act undone ("may replace").
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could"})
+#: Verbs whose complement is wished, planned, refused or denied, not done.
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "want", "wish", "hope", "plan", "intend", "threaten", "consider", "refuse", "deny", "fail",
+    "seek", "propose", "expect", "fear", "ask", "urge", "demand", "decline", "weigh", "mull", "aim",
+})
+#: Clause links climbed when looking for negation, modals and subordinators.
+CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "relcl", "advcl", "ccomp", "dobj", "pobj", "prep"})
+
+#: Verbs reporting speech: a clause they govern is asserted by the report.
+REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "report", "note", "tweet", "explain", "argue"})
+
+#: Past tenses that the regular rules get wrong.
+IRREGULAR_PAST = {
+    "send": "sent", "lead": "led", "meet": "met", "fight": "fought", "buy": "bought", "sell": "sold",
+    "tell": "told", "give": "gave", "take": "took", "make": "made", "hold": "held", "win": "won",
+    "beat": "beat", "bring": "brought", "seek": "sought", "strike": "struck", "hit": "hit",
+    "put": "put", "set": "set", "shut": "shut", "quit": "quit", "spend": "spent", "lend": "lent",
+    "build": "built", "begin": "began", "break": "broke", "choose": "chose", "draw": "drew",
+    "drive": "drove", "fly": "flew", "forgive": "forgave", "freeze": "froze", "get": "got",
+    "go": "went", "grow": "grew", "keep": "kept", "know": "knew", "leave": "left", "lose": "lost",
+    "overtake": "overtook", "pay": "paid", "ride": "rode", "rise": "rose", "run": "ran", "say": "said",
+    "see": "saw", "shake": "shook", "shoot": "shot", "speak": "spoke", "stand": "stood", "swear": "swore",
+    "teach": "taught", "think": "thought", "throw": "threw", "undertake": "undertook", "withdraw": "withdrew",
+    "write": "wrote", "oversee": "oversaw", "overthrow": "overthrew", "uphold": "upheld", "come": "came",
+    "admit": "admitted", "commit": "committed", "submit": "submitted", "refer": "referred",
+    "prefer": "preferred", "control": "controlled", "patrol": "patrolled", "compel": "compelled",
+    "expel": "expelled", "propel": "propelled", "rebel": "rebelled", "regret": "regretted",
+    "acquit": "acquitted", "outlaw": "outlawed", "summon": "summoned", "abandon": "abandoned",
+    "visit": "visited", "threaten": "threatened", "open": "opened", "offer": "offered",
+}
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    """The token and every token coordinated with it ("Moscow and Washington")."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from conjuncts(child)
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """The token's children with one of the given dependency labels, in order."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, *preps: str) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) for each prepositional phrase on ``token`` (optionally only ``preps``)."""
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and (not preps or prep.lower_ in preps):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield prep.lower_, obj
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` heads a passive clause ("were sent")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def clause_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of ``verb``'s clause, climbing xcomp/conj/pcomp links ("had to call in").
+
+    For an xcomp under a verb with a direct object, the object controls it
+    ("urged Lula to resign" -> Lula).
+    """
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # Of two subjects (a heading glued to its sentence), the one nearest the verb.
+        before = [c for c in subjects if c.i < verb.i]
+        child = before[-1] if before else subjects[0]
+        if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+            return verb.head  # "the man who replaced X": the relative pronoun stands for the man
+        return child
+    if depth > 4:
+        return None
+    if verb.dep_ == "relcl" or verb.dep_ == "acl":
+        return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb:
+        head = verb.head
+        if head.dep_ == "prep" and head.head is not head:  # "before voicing": pcomp -> prep -> verb
+            head = head.head
+        if verb.dep_ == "xcomp":
+            objects = children(head, "dobj")
+            if objects:
+                return objects[0]
+        if head.pos_ in ("VERB", "AUX"):
+            if is_passive(head) and verb.dep_ == "conj":
+                return None
+            return clause_subject(head, depth + 1)
+    return None
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token`` (itself if it is one)."""
+    for node in (token, *token.ancestors):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def hypothetical(token: Token) -> bool:
+    """Whether the clause stating ``token`` is negated, asked or supposed.
+
+    Climbs from ``token`` through its governing clauses: a negation, an
+    "if"/"whether" subordinator, a modal of possibility or a governing verb of
+    wishing or refusing makes it hypothetical, and so does a question mark
+    ending a sentence whose main clause states it ("Will Chile join?").
+    Negation does not spread across "and" ("did not A and B": B is stated).
+    """
+    node, link = token, ""
+    while True:
+        for child in node.children:
+            if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+                return True
+            if link == "conj":
+                continue
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never"):
+                return True
+            if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
+                return True
+        if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and node.lemma_ in HYPOTHETICAL_GOVERNORS:
+            return True
+        if node.dep_ not in CLAUSE_CHAIN_DEPS or node.head is node:
+            break
+        if node.dep_ == "ccomp" and node.head.lemma_ in REPORTING_VERBS:
+            return False  # reported speech: the report asserts what it reports
+        link, node = node.dep_, node.head
+    words = [t for t in token.sent if not (t.is_punct and t.text != "?") and not t.is_space]
+    return node.dep_ == "ROOT" and bool(words) and words[-1].text == "?"
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of a verb lemma ("call" -> "called", "send" -> "sent")."""
+    lemma = lemma.lower()
+    if lemma in IRREGULAR_PAST:
+        return IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ied"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable, consonant-vowel-consonant
+        return lemma + lemma[-1] + "ed"
+    return lemma + "ed"
+
+
+def camel(words: list[str]) -> str:
+    """camelCase from words: ["called", "in"] -> "calledIn"."""
+    parts = [p for w in words for p in re.split(r"[\s_-]+", w) if p]
+    first, *rest = parts
+    return first.lower() + "".join(p[:1].upper() + p[1:].lower() for p in rest)
+
+
+def uncamel(name: str) -> str:
+    """Words from camelCase: "metWith" -> "met with"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()

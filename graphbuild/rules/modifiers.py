@@ -1,0 +1,94 @@
+"""Noun modifiers that state a relation: possessive organizations and "-led" compounds.
+
+* "Harvard's Kennedy School" -> partOf Harvard; "Japan's Defence Ministry" ->
+  partOf Japan (a government body), "Japan's Toyota" -> basedIn Japan;
+* "the Kennedy School of Harvard" -> the same, with "of";
+* "a Paris-led coalition" -> Paris leads the coalition (named elsewhere),
+  "the Tehran-backed Houthis" -> backed, "the Geneva-based WHO" -> basedIn.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..records import COUNTRY, ORGANIZATION, PLACE
+from . import grammar
+from .context import ArticleContext, End, Found
+
+#: Words in an organization's name that make it a body of the state that possesses it.
+STATE_BODY_WORDS = frozenset({
+    "ministry", "department", "army", "navy", "guard", "police", "parliament", "senate", "assembly",
+    "congress", "council", "court", "agency", "service", "services", "office", "committee", "commission",
+    "bank", "forces", "force", "government", "cabinet", "duma", "administration", "bureau", "embassy",
+    "command", "corps", "directorate", "inspectorate", "treasury", "customs",
+})
+#: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
+HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
+                    "base": ("basedIn", False), "own": ("owns", True), "run": ("runs", True),
+                    "fund": ("funded", True), "support": ("supports", True)}
+
+
+def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:
+    """partOf / basedIn for "whole's part", or None when the two cannot nest."""
+    if ctx.type_of(part) != ORGANIZATION or part == whole:
+        return None
+    whole_type = ctx.type_of(whole)
+    if whole_type == ORGANIZATION:
+        return "partOf"
+    if whole_type in (COUNTRY, PLACE):
+        return "partOf" if ctx.words_of(part) & STATE_BODY_WORDS else "basedIn"
+    return None
+
+
+def _possessives(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    """"Harvard's Kennedy School", "the Kennedy School of Harvard"."""
+    part = ctx.named(token)
+    if part is None or part.weak:
+        return
+    wholes = [c for c in token.children if c.dep_ == "poss"]
+    wholes += [obj for _, obj in grammar.prep_objects(token, "of")]
+    for whole_token in wholes:
+        whole = ctx.named(whole_token)
+        if whole is None or whole.weak:
+            continue
+        predicate = _containment(ctx, part, whole)
+        if predicate:
+            yield Found(part, predicate, whole, "possessive", None)
+
+
+def _hyphen_compounds(ctx: ArticleContext, token: Token) -> Iterator[Found]:
+    """"a Paris-led coalition": the participle with its hyphenated modifier."""
+    entry = HYPHEN_COMPOUNDS.get(token.lemma_.lower())
+    if entry is None or token.dep_ not in ("amod", "compound") or token.i == 0:
+        return
+    predicate, modifier_is_subject = entry
+    if token.nbor(-1).text not in ("-", "–"):
+        return
+    modifier = next((c for c in token.children if c.i < token.i and ctx.named(c)), None)
+    if modifier is None and token.i > 1:
+        modifier = token.nbor(-2) if ctx.named(token.nbor(-2)) else None
+    if modifier is None:
+        return
+    actor = ctx.named(modifier)
+    noun = token.head
+    if ctx.behind(noun) is None and noun.lemma_.lower() in ("troop", "force", "peacekeeper", "soldier"):
+        ctx.note_military(noun, actor)
+    target = ctx.phrase(noun, behind=False)
+    if target is None:
+        target = ctx.describe_indefinite(noun)
+    if target is None:
+        return
+    if modifier_is_subject:
+        yield Found(actor, predicate, target, "hyphen-compound", None)
+    else:
+        yield Found(target, predicate, actor, "hyphen-compound", None)
+
+
+def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+    """Every relation stated by a noun modifier in ``sent``."""
+    for token in sent:
+        if token.pos_ == "PROPN" or ctx.named(token) is not None:
+            yield from _possessives(ctx, token)
+        if token.tag_ in ("VBN", "JJ") or token.pos_ == "VERB":
+            yield from _hyphen_compounds(ctx, token)
