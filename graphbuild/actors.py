@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
-from .names import (acronym_key, acronyms_of, is_acronym, is_title, name_key, not_names, org_words,
-                    osa_distance, tidy)
+from .names import (acronym_key, acronyms_of, head_word, is_acronym, is_title, name_key, not_names, org_words,
+                    osa_distance, place_words, tidy)
 from .pronouns import Antecedent, first_name_gender, person_gender, resolve_pronouns
 from .records import COUNTRY, ORGANIZATION, PERSON, PLACE, Actor, ActorTable, Mention
 
@@ -42,6 +42,13 @@ LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE,
 TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition", "liberation", "secession",
                              "independence", "capital", "province", "region", "territory", "people",
                              "coast", "north", "south", "east", "west", "outskirts"})
+
+#: Characters that make a span an amount, not a name.
+CURRENCY = frozenset("£$€¥₹")
+
+#: Words that end a name when spaCy runs on into a date ("the Commons on Monday").
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december""".split())
 
 #: Words that go with a title ("former president") but alone say nothing of a person.
 TITLE_MODIFIERS = frozenset({"former", "late", "then", "ex", "founding", "acting", "interim", "deputy"})
@@ -107,13 +114,15 @@ def _line_piece(span: Span) -> Span:
 
 
 def _org_head(tokens: list[Token]) -> str | None:
-    """The organization head word among a name's tokens, if any ("Interior Ministry" -> "ministry")."""
-    words = org_words()
-    for token in reversed(tokens):
-        lower = token.lower_.rstrip(".")
-        if lower in words and token.text[:1].isupper():
-            return lower
-    return None
+    """The name's head word when it marks an organization ("Interior Ministry" -> "ministry")."""
+    head = head_word([t.text for t in tokens])
+    return head if head in org_words() else None
+
+
+def _place_head(tokens: list[Token]) -> str | None:
+    """The name's head word when it marks a place ("Heathrow Airport" -> "airport")."""
+    head = head_word([t.text for t in tokens])
+    return head if head in place_words() else None
 
 
 def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
@@ -146,7 +155,7 @@ def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
     while end > start:
         token = doc[end - 1]
         if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
-                or token.is_lower:
+                or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start):
             end -= 1
         else:
             break
@@ -161,8 +170,13 @@ def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
 def _is_noise(span: Span, label: str) -> bool:
     text = span.text
     letters = [ch for ch in text if ch.isalpha()]
+    digits = sum(ch.isdigit() for ch in text)
     if len(letters) < 2 or text.islower() or name_key(text) in not_names():
         return True
+    if digits * 2 > len(letters) or any(ch in CURRENCY for ch in text):
+        return True
+    if all(is_title(t.text) or t.is_punct for t in span):
+        return True  # a title alone ("Cardinal", "the President") names nobody in particular
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return True
     return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
@@ -212,6 +226,8 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> 
         m.kind = ORGANIZATION
     if label in ("ORG", "PERSON") and single and _territory_context(span):
         m.kind = PLACE
+    if label in ("ORG", "PERSON", "FAC") and not single and head is None and (where := _place_head(list(span))):
+        m.kind, m.subtype = PLACE, place_words()[where]
     if m.kind == ORGANIZATION and head is not None:
         m.subtype = org_words()[head]
     return m
@@ -252,7 +268,13 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPE:
             continue
-        span, titles = _trim(_line_piece(ent))
+        piece = _line_piece(ent)
+        paren = next((t.i for t in piece if t.text == "("), None)
+        if paren is not None:  # "Development Bank (IADB": the long form; the acronym is found below
+            piece = doc[piece.start:paren]
+            if not len(piece):
+                continue
+        span, titles = _trim(piece)
         if span is None:
             continue
         if (pair := _split_place_demonym(span)) is not None:
@@ -358,22 +380,26 @@ def _person_forms(forms: dict[str, list[_Mention]]) -> set[str]:
 
 
 def _org_head_text(text: str) -> bool:
-    words = org_words()
-    return any(w.lower().strip(".,") in words and w[:1].isupper() for w in text.split())
+    return head_word(text.split()) in org_words()
+
+
+def _nearest_target(m: _Mention, targets: list[str], forms: dict[str, list[_Mention]]) -> str:
+    """Of several people sharing a surname, the one named last before ``m`` (else first after it)."""
+    def distance(key: str) -> tuple[int, int]:
+        before = [x.start for x in forms[key] if x.start < m.start]
+        if before:
+            return (0, m.start - max(before))
+        return (1, min(x.start for x in forms[key]) - m.start)
+    return min(targets, key=distance)
 
 
 def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _UnionFind:
     uf = _UnionFind(len(mentions))
     forms: dict[str, list[_Mention]] = defaultdict(list)
-    first: dict[str, int] = {}
     for i, m in enumerate(mentions):
         m.node = i
-        key = m.key
-        if key in first:
-            uf.union(first[key], i)
-        else:
-            first[key] = i
-        forms[key].append(m)
+        forms[m.key].append(m)
+    first = {key: ms[0].node for key, ms in forms.items()}
 
     persons = _person_forms(forms)
     for key in persons:
@@ -383,29 +409,47 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in persons:
-        words = [w for w in _words(forms[key][0].text) if not _is_initial(w)]
+        words = [name_key(w) for w in _words(forms[key][0].text) if not _is_initial(w)]
         if len(words) >= 2:
-            by_last[name_key(words[-1])].append(key)
-            by_first[name_key(words[0])].append(key)
-            by_ends[(name_key(words[0]), name_key(words[-1]))].append(key)
+            by_last[words[-1]].append(key)
+            by_first[words[0]].append(key)
+            by_ends[(words[0], words[-1])].append(key)
+            for n in range(2, len(words)):
+                by_suffix[tuple(words[-n:])].append(key)
     for keys in by_ends.values():  # "James Dorsey" and "James M. Dorsey"
         for key in keys[1:]:
             uf.union(first[keys[0]], first[key])
+    for key in persons:  # "De Marigny" and "Roland de Marigny"
+        words = tuple(name_key(w) for w in _words(forms[key][0].text) if not _is_initial(w))
+        targets = [k for k in by_suffix.get(words, ()) if k != key]
+        if len(targets) == 1:
+            uf.union(first[targets[0]], first[key])
     for key, ms in forms.items():
         if key in persons or len(_words(ms[0].text)) != 1 or is_acronym(ms[0].text):
             continue
-        geo = any(m.country or m.place for m in ms)
-        if geo and any(m.ent_label in ("GPE", "LOC") for m in ms):
-            continue  # a place named like someone's surname stays the place
         if any(m.demonym for m in ms):
             continue
+        places = [m.place for m in ms if m.place is not None]
+        if places and any(m.ent_label in ("GPE", "LOC") for m in ms) and (
+                places[0].type == COUNTRY or places[0].subtype != "City"
+                or places[0].population >= gazetteer.MIN_EXONYM_POPULATION):
+            continue  # a country or big city named like someone's surname stays the place
         targets = by_last.get(key) or (by_first.get(key) if any(m.ent_label == "PERSON" for m in ms) else None)
-        if targets:
-            target = max(targets, key=lambda k: len(forms[k]))
-            uf.union(first[target], first[key])
-            for m in ms:
-                m.kind, m.country, m.place, m.subtype = PERSON, "", None, ""
+        if not targets:
+            continue
+        for m in ms:
+            m.kind, m.country, m.place, m.subtype = PERSON, "", None, ""
+            target = targets[0] if len(targets) == 1 else _nearest_target(m, targets, forms)
+            uf.union(first[target], m.node)
+        if len(targets) > 1:
+            first[key] = -1  # ambiguous: each mention went to its own person
+    for key, ms in forms.items():
+        if first[key] >= 0:
+            for m in ms[1:]:
+                uf.union(first[key], m.node)
+    first = {key: ms[0].node for key, ms in forms.items()}
 
     # Acronyms <-> long forms, by initials, adjacent or not.
     long_by_acronym: dict[str, list[str]] = defaultdict(list)
@@ -420,8 +464,9 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
             targets = long_by_acronym.get(acronym_key(text), [])
             if len(targets) == 1:
                 uf.union(first[targets[0]], first[key])
+    at = {m.start: m for m in mentions}
     for long_form, acronym_token in links:
-        other = next((m for m in mentions if m.start == acronym_token), None)
+        other = at.get(acronym_token)
         if other is not None and long_form.node >= 0:
             uf.union(long_form.node, other.node)
 
@@ -429,8 +474,10 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
     org_tails: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key, ms in forms.items():
         if ms[0].kind == ORGANIZATION and not any(m.place for m in ms):
-            words = tuple(name_key(w) for w in _words(ms[0].text))
-            for n in range(1, len(words)):
+            # After a possessive only the possessed part counts ("UN's Economic Commission").
+            owned = "'" in ms[0].text
+            words = tuple(name_key(w) for w in _words(ms[0].text.split("'")[-1]))
+            for n in range(1, len(words) + owned):
                 org_tails[words[-n:]].append(key)
                 org_tails[words[:n]].append(key)
     for key, ms in forms.items():
@@ -451,7 +498,8 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
                 limit = 2 if min(len(a), len(b)) >= NEAR_MISS_LONG else 1
-                if osa_distance(a, b, limit) <= limit:
+                if abs(len(a) - len(b)) <= limit and len(set(a) ^ set(b)) <= 2 * limit \
+                        and osa_distance(a, b, limit) <= limit:
                     uf.union(first[a], first[b])
     return uf
 
@@ -609,7 +657,7 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
                       for s, e, _ in spans)
         actors.append(Actor(key=key, label=label, type=kind, subtype=subtype, aliases=aliases, mentions=found))
         gender = person_gender(label, [t for m in ms for t in m.titles]) if kind == PERSON else ""
-        antecedents.extend(Antecedent(s, e, key, kind, gender) for s, e, _ in spans)
+        antecedents.extend(Antecedent(s, e, key, kind, gender, subtype == "City") for s, e, _ in spans)
     pronouns = resolve_pronouns(doc, antecedents, set(token_actor))
     for i, key in pronouns.items():
         token_actor.setdefault(i, key)

@@ -36,9 +36,35 @@ def org_words() -> dict[str, str]:
 
 
 @functools.cache
+def place_words() -> dict[str, str]:
+    """Lowercase head words that make a name a place ("airport", "river") -> schema.org subtype."""
+    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in _word_list("actors_place_words.tsv")}
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     """Lowercase words and common-noun acronyms that never name an actor ("ai", "gdp")."""
     return frozenset(row[0].strip() for row in _word_list("actors_not_names.txt"))
+
+
+#: Small words after which a name's head has already come ("Bank of England" -> "Bank").
+HEAD_STOPS = frozenset({"of", "for", "in", "on", "at", "to"})
+
+
+def head_word(words: list[str]) -> str:
+    """The head of a name: its last capitalized word before any "of"/"for" phrase, lowercased.
+
+    Example:
+        >>> head_word("Academy of Motion Picture Arts".split()), head_word(["Academy", "Awards"])
+        ('academy', 'awards')
+    """
+    head = ""
+    for word in words:
+        if word.lower() in HEAD_STOPS:
+            break
+        if word[:1].isupper():
+            head = word.lower().rstrip(".")
+    return head
 
 
 def is_title(word: str) -> bool:
@@ -57,6 +83,9 @@ def name_key(name: str) -> str:
         >>> name_key("U.S.")
         'u s'
     """
+    if name.isascii() and name.replace(" ", "").isalnum():  # the common case, without regexes
+        words = name.lower().split()
+        return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
     text = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = re.sub(r"'s\b", "", text)

@@ -4,7 +4,7 @@ A pronoun resolves to the nearest preceding compatible actor mention, within a
 few sentences: he/him/his to a person whose gender is male or unknown, she/her
 to a female or unknown one, it/its and they/them/their to an organization or a
 country. Gender comes from titles ("Mr", "Mrs") and from the first name, using
-the ``gender-guesser`` name dictionary when it is installed.
+the name dictionary the ``gender-guesser`` package ships, when it is installed.
 
 Quotes are the known hard case. A pronoun that is the subject of a speech verb
 right after a quotation ("...," she said) names the speaker, so mentions inside
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import importlib.resources
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -59,6 +60,7 @@ class Antecedent:
         key: the actor's key.
         type: the actor's type.
         gender: :data:`MALE`, :data:`FEMALE` or "" when unknown.
+        city: a city, which "it" and "they" can stand for (a capital for its government).
     """
 
     start: int
@@ -66,19 +68,37 @@ class Antecedent:
     key: str
     type: str
     gender: str = ""
+    city: bool = False
 
 
 @functools.cache
-def _gender_detector():
+def _first_names() -> dict[str, str]:
+    """Lowercase first name -> its gender, from gender-guesser's name dictionary.
+
+    The dictionary file is read directly (name and gender columns only), which is
+    several times faster than building the package's detector. Names listed with
+    both genders are left out. Without the package the dict is empty, and he/she
+    resolve to the nearest person.
+    """
     try:
-        import gender_guesser.detector as detector
-    except ImportError:  # optional: without it, he/she resolve to the nearest person
-        return None
-    return detector.Detector(case_sensitive=False)
+        path = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+        text = path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    genders: dict[str, str] = {}
+    for line in text.splitlines():
+        if line[:1] in ("#", "=", ""):
+            continue
+        code, _, rest = line.partition(" ")
+        name = rest.split(None, 1)[0].lower() if rest.strip() else ""
+        gender = MALE if code.endswith("M") else FEMALE if code.endswith("F") else "?"
+        old = genders.get(name)
+        genders[name] = gender if old in (None, gender) else "?"
+    return {name: g for name, g in genders.items() if g != "?"}
 
 
 def first_name_gender(name: str) -> str:
-    """The usual gender of a first name, or "" when unknown or ambiguous.
+    """The usual gender of a first name, or "" when unknown or used for both.
 
     Example:
         >>> first_name_gender("Margaret") in ("female", "")
@@ -86,11 +106,7 @@ def first_name_gender(name: str) -> str:
     """
     if len(name) < 2 or not name.isalpha():
         return ""
-    detector = _gender_detector()
-    if detector is None:
-        return ""
-    guess = detector.get_gender(name)
-    return {"male": MALE, "mostly_male": MALE, "female": FEMALE, "mostly_female": FEMALE}.get(guess, "")
+    return _first_names().get(name.lower(), "")
 
 
 def person_gender(label: str, titles: Iterable[str] = ()) -> str:
@@ -194,7 +210,8 @@ def resolve_pronouns(doc: Doc, antecedents: Sequence[Antecedent],
                 break
             if skip_quoted and quoted[cand.start]:
                 continue
-            if cand.type in types and (not gender or not cand.gender or cand.gender == gender):
+            if cand.type in types and (not gender or not cand.gender or cand.gender == gender) and (
+                    cand.type != PLACE or cand.city):
                 resolved[token.i] = cand.key
                 break
     return resolved
