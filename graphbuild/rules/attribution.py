@@ -50,13 +50,22 @@ MEDIA_NAME_WORDS = frozenset({"times", "post", "news", "journal", "review", "gua
 def _outlet(ctx: ArticleContext, token: Token, *, describe: bool = True) -> End | None:
     """The news outlet a token names: an organization (not a weak guess unless described)."""
     end = ctx.phrase(token, behind=False, describe=describe)
-    if ctx.type_of(end) != ORGANIZATION:
+    if ctx.type_of(end) != ORGANIZATION or (ctx.words_of(end) & STATE_BODY_WORDS and end.key not in ctx.outlets):
         return None
     return end
 
 
-def _media(ctx: ArticleContext, token: Token) -> Iterator[tuple[End, str]]:
-    """(outlet, predicate) for the prepositional phrases on ``token``: "in The Atlantic", "in an op-ed for X"."""
+def _looks_like_outlet(ctx: ArticleContext, end: End) -> bool:
+    return end.key in ctx.outlets or _is_outlet_name(ctx, end)
+
+
+def _media(ctx: ArticleContext, token: Token, *, writing: bool = False) -> Iterator[tuple[End, str]]:
+    """(outlet, predicate) for the prepositional phrases on ``token``: "in The Atlantic", "in an op-ed for X".
+
+    A bare "in X"/"on X" is an outlet when ``writing`` ("writes in The Atlantic")
+    or when X is known or named as one ("said on Al Jazeera"): "argued in
+    Cabinet" is not.
+    """
     for prep, obj in grammar.prep_objects(token, *MEDIA_PREPS):
         lemma = obj.lemma_.lower()
         if lemma in WRITING_NOUNS or lemma in APPEARANCE_NOUNS:
@@ -67,8 +76,8 @@ def _media(ctx: ArticleContext, token: Token) -> Iterator[tuple[End, str]]:
                 if (end := _outlet(ctx, target, describe=False)) is not None:
                     yield end, predicate
         elif (end := _outlet(ctx, obj)) is not None:
-            if prep in ("to", "with") and not (end.key in ctx.outlets or _is_outlet_name(ctx, end)):
-                continue  # "spoke to NATO" is no interview
+            if not (_looks_like_outlet(ctx, end) or (writing and prep in ("in", "for", "on"))):
+                continue  # "spoke to NATO", "argued in Cabinet": no outlet
             yield end, ""
 
 
@@ -105,9 +114,10 @@ def _attributions(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
         outlets += [(e, "quotedBy") for o in grammar.children(verb, "dobj", "dative")
                     for c in grammar.conjuncts(o) if (e := _outlet(ctx, c)) is not None
                     and not ctx.words_of(e) & STATE_BODY_WORDS]
-    outlets += list(_media(ctx, verb))
+    writing = verb.lemma_ in WRITE_VERBS
+    outlets += list(_media(ctx, verb, writing=writing))
     for token, _ in speakers:  # the parser often hangs "in an article on X" on the speaker
-        outlets += list(_media(ctx, token))
+        outlets += list(_media(ctx, token, writing=writing))
     for outlet, predicate in outlets:
         predicate = predicate or ("writesFor" if verb.lemma_ in WRITE_VERBS else "quotedBy")
         ctx.outlets.add(outlet.key)
@@ -129,7 +139,7 @@ def _according_to(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         if ctx.type_of(speaker) == ORGANIZATION and _is_outlet_name(ctx, speaker):
             ctx.outlets.add(speaker.key)
             continue
-        for outlet, predicate in _media(ctx, source):
+        for outlet, predicate in [*_media(ctx, source), *_media(ctx, token)]:
             ctx.outlets.add(outlet.key)
             yield Found(speaker, predicate or "quotedBy", outlet, "attribution-according", token)
 

@@ -59,7 +59,8 @@ NAME_MODIFIERS = frozenset({"founding", "ruling", "outgoing", "incoming", "actin
 POSSESSIVE_PRONOUNS = {"his": (PERSON,), "her": (PERSON,), "its": (ORGANIZATION, COUNTRY),
                        "their": (ORGANIZATION, COUNTRY)}
 #: Personal pronouns bound to a person subject of the same sentence when left open.
-PERSONAL_PRONOUNS = {"he": (PERSON,), "she": (PERSON,), "him": (PERSON,), "her": (PERSON,)}
+PERSONAL_PRONOUNS = {"he": (PERSON,), "she": (PERSON,), "him": (PERSON,), "her": (PERSON,), "his": (PERSON,),
+                     "hers": (PERSON,), "himself": (PERSON,), "herself": (PERSON,)}
 #: Sentences back that context (roles, troops, outlets) is looked for.
 CONTEXT_SENTENCES = 3
 
@@ -131,7 +132,11 @@ class ArticleContext:
         key = self.table.token_actor.get(token.i)
         if key is None:
             return None
-        return End(key, weak=token.i in self.table.pronoun_tokens)
+        if token.i in self.table.pronoun_tokens:
+            if token.lower_ in PERSONAL_PRONOUNS and self.types.get(key) != PERSON:
+                return None  # "he" cannot be an organization
+            return End(key, weak=True)
+        return End(key)
 
     def type_of(self, end: End | None) -> str | None:
         """The actor type of an end (None for no end)."""

@@ -133,7 +133,7 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
         for obj in _role_objects(ctx, title, predicate):
             yield _emit(ctx, person, predicate, obj, "title", None)
         for child in head.children:
-            if child is not title and child.i < title.i and child.dep_ in ("amod", "compound", "poss", "nmod"):
+            if child is not title and child.i < title.i and child.dep_ in ("amod", "poss"):
                 end = ctx.named(child)
                 if _fits(ctx, predicate, end) and end != person:
                     yield _emit(ctx, person, predicate, end, "title", None)

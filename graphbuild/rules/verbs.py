@@ -262,8 +262,8 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
 def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
     """Every clause relation stated in ``sent``."""
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lower_ in NAME_MODIFIERS:
-            continue  # "founding President X" is a title, not an act
+        if verb.pos_ != "VERB" or verb.lower_ in NAME_MODIFIERS or ctx.named(verb) is not None:
+            continue  # "founding President X" is a title, "Stop the War Coalition" a name: no acts
         subjects = _subjects(ctx, verb)
         yield from _troop_movements(ctx, verb, subjects)
         yield from _agency_phrases(ctx, verb, subjects)
