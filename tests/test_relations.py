@@ -230,6 +230,8 @@ HYPOTHETICALS = [
                  ("Sweden", "joined", "NATO"), id="question"),
     pytest.param("Chile may replace Peru as the bloc's chair.", {"Chile": ("Chile", C), "Peru": ("Peru", C)},
                  ("Chile", "replaced", "Peru"), id="modal"),
+    pytest.param("Lula would have been a fine president of Chile.", {"Lula": ("Lula", P), "Chile": ("Chile", C)},
+                 ("Lula", "presidentOf", "Chile"), id="counterfactual"),
     pytest.param("Analysts say Hungary wants to block Ukraine.", {"Hungary": ("Hungary", C), "Ukraine": ("Ukraine", C)},
                  ("Hungary", "blocked", "Ukraine"), id="wanted"),
 ]
@@ -276,8 +278,10 @@ def test_relation_carries_its_sentence_and_offsets(nlp):
 
 # -- without the model: hand-built parses ------------------------------------------------------------
 
-def parsed(words, heads, deps, pos, lemmas, tags=None) -> Doc:
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=tags)
+def parsed(words, heads, deps, pos, lemmas) -> Doc:
+    """A hand-built parse; fine-grained tags follow from the coarse ones."""
+    tag_of = {"PROPN": "NNP", "VERB": "VBD", "NOUN": "NNS", "PUNCT": "."}
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=[tag_of[p] for p in pos])
 
 
 def test_hand_built_clause():
@@ -306,7 +310,8 @@ def test_ends_that_are_not_actors_are_not_emitted():
 
 @pytest.mark.parametrize(("lemma", "past"), [("call", "called"), ("send", "sent"), ("urge", "urged"),
                                              ("ban", "banned"), ("deploy", "deployed"), ("rely", "relied"),
-                                             ("visit", "visited"), ("admit", "admitted"), ("back", "backed")])
+                                             ("visit", "visited"), ("admit", "admitted"), ("back", "backed"),
+                                             ("star", "starred")])
 def test_past_tense(lemma, past):
     assert grammar.past_tense(lemma) == past
 

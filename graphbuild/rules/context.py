@@ -37,9 +37,8 @@ OUTLET_NOUNS = frozenset({
 })
 #: Nouns for troops, whose demonym or possessor names the country that moves them.
 MILITARY_NOUNS = frozenset({
-    "troop", "troops", "soldier", "paratrooper", "force", "forces", "peacekeeper", "unit", "army",
-    "marine", "tank", "warship", "jet", "warplane", "battalion", "brigade", "military", "navy",
-    "contingent", "personnel", "mercenary", "division",
+    "troop", "troops", "soldier", "paratrooper", "forces", "peacekeeper", "army", "marine", "tank",
+    "warship", "warplane", "battalion", "brigade", "military", "navy", "contingent", "mercenary",
 })
 #: Nouns whose demonym or possessor is the actor behind them ("the Russian government").
 AGENT_NOUNS = MILITARY_NOUNS | frozenset({

@@ -18,8 +18,8 @@ SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 
 #: Subordinators that make a clause a supposition or a question ("if Moscow were to deploy").
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "lest"})
-#: Modals that leave an act undone ("may replace").
-HYPOTHETICAL_MODALS = frozenset({"may", "might", "could"})
+#: Modals that leave an act undone ("may replace", "would have been").
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
 #: Verbs whose complement is wished, planned, refused or denied, not done.
 HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "wish", "hope", "plan", "intend", "threaten", "consider", "refuse", "deny", "fail",
@@ -112,6 +112,15 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether the token's lemma is one of ``lemmas``, forgiving lemmatizer slips ("hopes" -> "hop")."""
+    if token.lemma_ in lemmas:
+        return True
+    lower = token.lower_
+    return any(lower == l or lower in (l + "s", l + "es", l + "d", l + "ed", l + "ing") for l in lemmas
+               if lower[:2] == l[:2])
+
+
 def governing_verb(token: Token) -> Token | None:
     """The nearest verb above ``token`` (itself if it is one)."""
     for node in (token, *token.ancestors):
@@ -140,7 +149,7 @@ def hypothetical(token: Token) -> bool:
                 return True
             if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_MODALS:
                 return True
-        if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and node.lemma_ in HYPOTHETICAL_GOVERNORS:
+        if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and lemma_in(node, HYPOTHETICAL_GOVERNORS):
             return True
         if node.dep_ not in CLAUSE_CHAIN_DEPS or node.head is node:
             break
@@ -160,7 +169,7 @@ def past_tense(lemma: str) -> str:
         return lemma + "d"
     if re.search(r"[^aeiou]y$", lemma):
         return lemma[:-1] + "ied"
-    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", lemma):  # one syllable, consonant-vowel-consonant
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", lemma):  # one syllable, consonant-vowel-consonant
         return lemma + lemma[-1] + "ed"
     return lemma + "ed"
 

@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 from ..records import COUNTRY, ORGANIZATION, PLACE
 from . import grammar
 from .context import MILITARY_NOUNS, NAME_MODIFIERS, ArticleContext, End, Found
+from .nominal import ACTS
 
 #: Verbs whose object is not acted on: being, having, perceiving, thinking, saying, naming.
 NON_EVENT_VERBS = frozenset({
@@ -29,7 +30,7 @@ NON_EVENT_VERBS = frozenset({
     "note", "claim", "explain", "argue", "warn", "ask", "do", "give", "take", "put", "keep", "leave",
     "turn", "come", "go", "bring", "mark", "cover", "hit", "prompt", "cause", "allow", "feature",
     "involve", "concern", "affect", "rank", "list", "put", "identify", "contain", "face", "lose",
-    "echo", "label", "publish", "interview",
+    "echo", "label", "publish", "interview", "deem", "dub", "term", "brand",
 })
 #: Verb + preposition pairs where the preposition is a particle: "called in German troops".
 PHRASAL_VERBS = frozenset({
@@ -245,9 +246,12 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
                     predicate, label = _predicate(verb, particles)
                     for subject in subjects:
                         yield Found(subject, predicate, asker, "answered-request", verb, label)
+    states_act = any(o.lemma_.lower() in ACTS for o in grammar.children(verb, "dobj"))
     for prep, obj_token in grammar.prep_objects(verb):
         if prep not in EVENT_PREPS and (verb.lemma_, prep) not in VERB_PREPS:
             continue
+        if states_act:
+            continue  # "signed a deal with X": the act noun states it (see nominal.py)
         if any(p.i == obj_token.head.i for p in particles):
             continue
         for conj in grammar.conjuncts(obj_token):
@@ -262,7 +266,8 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
 def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
     """Every clause relation stated in ``sent``."""
     for verb in sent:
-        if verb.pos_ != "VERB" or verb.lower_ in NAME_MODIFIERS or ctx.named(verb) is not None:
+        if (verb.pos_ != "VERB" or not verb.tag_.startswith("VB") or verb.lower_ in NAME_MODIFIERS
+                or ctx.named(verb) is not None or (verb.i + 1 < len(verb.doc) and verb.nbor(1).text == "-")):
             continue  # "founding President X" is a title, "Stop the War Coalition" a name: no acts
         subjects = _subjects(ctx, verb)
         yield from _troop_movements(ctx, verb, subjects)
