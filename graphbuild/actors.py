@@ -507,27 +507,47 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
 # --- step 3: typing and naming -------------------------------------------------------------------
 
 
+def _trusted_place(m: _Mention) -> bool:
+    """Whether the gazetteer's place outweighs the entity label spaCy gave this mention.
+
+    A city name spaCy calls an organization is often a company or a club named after
+    it ("Toyota", "Reading"); only big cities win there. A lone word spaCy calls a
+    person is a city when it is no first name ("Kyiv" yes, "Charlotte" no).
+    """
+    place = m.place
+    if place is None or place.type != PLACE:
+        return False
+    if m.ent_label in ("GPE", "LOC", "FAC", "NORP") or place.subtype != "City" \
+            or place.population >= gazetteer.MIN_EXONYM_POPULATION:
+        return True
+    return m.ent_label == "PERSON" and not first_name_gender(m.text)
+
+
 def _group_type(ms: list[_Mention]) -> tuple[str, str]:
     countries = Counter(m.country for m in ms if m.country)
     if countries and not any(m.kind == PERSON for m in ms):
         return COUNTRY, ""
-    kinds = Counter(m.kind for m in ms if m.kind)
-    if kinds[PERSON] and any(len(_words(m.text)) >= 2 and m.kind == PERSON for m in ms):
+    if any(m.kind == PERSON and len(_words(m.text)) >= 2 for m in ms):
         return PERSON, ""
-    places = [m.place for m in ms if m.place is not None and m.place.type == PLACE]
-    if places and kinds[PERSON] and all(m.ent_label == "PERSON" for m in ms):
-        # A lone capitalized word spaCy calls a person: a city only if it is no first name.
-        if not first_name_gender(ms[0].text):
-            return PLACE, places[0].subtype
-        return PERSON, ""
-    if places:
-        return PLACE, places[0].subtype
+    trusted = [m.place for m in ms if _trusted_place(m)]
+    if trusted:
+        return PLACE, trusted[0].subtype
+    kinds: Counter = Counter()
+    subtypes: Counter = Counter()
+    for m in ms:
+        kind, subtype = m.kind, m.subtype
+        if m.place is not None and m.place.type == PLACE:  # an untrusted city: spaCy's word stands
+            kind, subtype = LABEL_TYPE.get(m.ent_label) or ORGANIZATION, ""
+        if kind:
+            kinds[kind] += 1
+            if subtype:
+                subtypes[(kind, subtype)] += 1
     if not kinds:
         return ORGANIZATION, ""
     order = (PERSON, ORGANIZATION, PLACE, COUNTRY)
     kind = max(kinds, key=lambda k: (kinds[k], -order.index(k)))
-    subtypes = Counter(m.subtype for m in ms if m.subtype and m.kind == kind)
-    return kind, (subtypes.most_common(1)[0][0] if subtypes else "")
+    best = [st for (k, st), _ in subtypes.most_common() if k == kind]
+    return kind, (best[0] if best else "")
 
 
 def _label(ms: list[_Mention], kind: str) -> str:
@@ -536,7 +556,7 @@ def _label(ms: list[_Mention], kind: str) -> str:
         return countries.most_common(1)[0][0]
     names = [m for m in ms if not m.demonym]
     if kind == PLACE:
-        places = [m.place for m in names if m.place is not None]
+        places = [m.place for m in names if _trusted_place(m)]
         if places:
             return places[0].label
     counts = Counter(m.text for m in names)
@@ -657,7 +677,8 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
                       for s, e, _ in spans)
         actors.append(Actor(key=key, label=label, type=kind, subtype=subtype, aliases=aliases, mentions=found))
         gender = person_gender(label, [t for m in ms for t in m.titles]) if kind == PERSON else ""
-        antecedents.extend(Antecedent(s, e, key, kind, gender, subtype == "City") for s, e, _ in spans)
+        # A demonym is no antecedent: "Nigerian-led troops ... they" are the troops.
+        antecedents.extend(Antecedent(s, e, key, kind, gender, subtype == "City") for s, e, dem in spans if not dem)
     pronouns = resolve_pronouns(doc, antecedents, set(token_actor))
     for i, key in pronouns.items():
         token_actor.setdefault(i, key)

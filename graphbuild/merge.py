@@ -1,40 +1,39 @@
 """Cross-article actor merging: one node per real-world actor across all articles.
 
 Actors of different articles are the same node when they share a canonical
-name, or when one's multi-word alias or acronym is the other's name. Merging
-is by index (a dict from normalized name to group), so it is linear in the
-number of actors, never all-pairs. Single-word aliases (a bare surname) never
-merge across articles: "Brown" in one article need not be "Brown" in another.
+name, or when one's multi-word alias or acronym is the other's name. Two more
+joins need the whole corpus to be safe, and take them only when unambiguous:
+
+* a person known in some article only by a surname ("Blair", from "Mr Blair")
+  joins the one person whose full name ends with it ("Tony Blair"); with two
+  such people ("Tony Blair", "Lionel Blair") it joins neither;
+* an organization known only by an acronym ("WHO") joins the one organization
+  whose long name has those initials ("World Health Organization").
+
+Merging is by index (dicts from normalized name to group), so it is linear in
+the number of actors, never all-pairs. Single-word aliases (a bare surname)
+never merge across articles by themselves: "Brown" in one article need not be
+"Brown" in another.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .records import ArticleResult
+from .names import acronym_key, acronyms_of, is_acronym, name_key
+from .records import ORGANIZATION, PERSON, ArticleResult
 
+__all__ = ["MergedActor", "merge_actors", "name_key"]
 
-def name_key(name: str) -> str:
-    """Normalize a name for matching: case, accents, punctuation, a leading 'the'."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[’']s\b", "", text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    text = re.sub(r"^\s*the\s+", "", text)
-    return " ".join(text.split())
-
-
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+#: Acronyms shorter than this are too ambiguous to join a long name across articles ("UN" is fine
+#: within an article; across a corpus two letters stand for too much).
+MIN_CROSS_ACRONYM = 3
 
 
 def _strong(name: str) -> bool:
     """Whether a surface form is specific enough to merge on across articles."""
-    return len(name.split()) > 1 or _is_acronym(name)
+    return len(name.split()) > 1 or is_acronym(name)
 
 
 @dataclass(slots=True)
@@ -72,6 +71,34 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _join_unambiguous(actors: list, uf: _UnionFind, by_name: dict[str, int]) -> None:
+    """Bare surnames to the one full name ending so, bare acronyms to the one long name they spell."""
+    surname_of: dict[str, set[int]] = {}
+    acronym_of: dict[str, set[int]] = {}
+    for node, actor in enumerate(actors):
+        words = actor.label.split()
+        if len(words) < 2:
+            continue
+        if actor.type == PERSON:
+            surname_of.setdefault(name_key(words[-1]), set()).add(node)
+        elif actor.type == ORGANIZATION:
+            for acronym in acronyms_of(actor.label):
+                acronym_of.setdefault(acronym, set()).add(node)
+    for node, actor in enumerate(actors):
+        if " " in actor.label.strip():
+            continue
+        if actor.type == PERSON:
+            hits = surname_of.get(name_key(actor.label), set())
+        elif actor.type == ORGANIZATION and is_acronym(actor.label) \
+                and len(acronym_key(actor.label)) >= MIN_CROSS_ACRONYM:
+            hits = acronym_of.get(acronym_key(actor.label), set())
+        else:
+            continue
+        groups = {uf.find(hit) for hit in hits}
+        if len(groups) == 1:
+            uf.union(node, groups.pop())
+
+
 def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], dict[tuple[str, str], int]]:
     """Group the actors of all articles into global actors.
 
@@ -102,6 +129,7 @@ def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], d
         for alias in actor.aliases:
             if _strong(alias) and (hit := by_name.get(name_key(alias))) is not None:
                 uf.union(node, hit)
+    _join_unambiguous(actors, uf, by_name)
 
     groups: dict[int, int] = {}
     merged: list[MergedActor] = []

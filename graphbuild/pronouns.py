@@ -2,8 +2,8 @@
 
 A pronoun resolves to the nearest preceding compatible actor mention, within a
 few sentences: he/him/his to a person whose gender is male or unknown, she/her
-to a female or unknown one, it/its and they/them/their to an organization or a
-country. Gender comes from titles ("Mr", "Mrs") and from the first name, using
+to a female or unknown one, it/its to an organization, a country or a city,
+they/them/their to an organization. Gender comes from titles ("Mr", "Mrs") and from the first name, using
 the name dictionary the ``gender-guesser`` package ships, when it is installed.
 
 Quotes are the known hard case. A pronoun that is the subject of a speech verb
@@ -30,8 +30,8 @@ PRONOUNS: dict[str, tuple[frozenset[str], str, int]] = {
     **{w: (frozenset({PERSON}), MALE, 3) for w in ("he", "him", "his", "himself")},
     **{w: (frozenset({PERSON}), FEMALE, 3) for w in ("she", "her", "hers", "herself")},
     **{w: (frozenset({ORGANIZATION, COUNTRY, PLACE}), "", 1) for w in ("it", "its", "itself")},
-    **{w: (frozenset({ORGANIZATION, COUNTRY, PLACE}), "", 1) for w in ("they", "them", "their", "theirs",
-                                                                      "themselves")},
+    # A country is "it" in news English; "they" is a team, a company, a party ("Arsenal ... they").
+    **{w: (frozenset({ORGANIZATION}), "", 1) for w in ("they", "them", "their", "theirs", "themselves")},
 }
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 
@@ -150,7 +150,7 @@ def is_expletive(token: Token) -> bool:
         return True
     head = token.head
     return token.dep_ in ("nsubj", "nsubjpass") and (
-        head.lemma_ in ("be", "seem", "appear", "rain", "take") or head.lower_ in ("'s", "’s"))
+        head.lemma_ in ("be", "seem", "appear", "rain", "take") or head.text.lower() in ("'s", "’s"))
 
 
 def _speech_subject(token: Token) -> bool:
@@ -179,7 +179,7 @@ def resolve_pronouns(doc: Doc, antecedents: Sequence[Antecedent],
             sentence_of[i] = n
     resolved: dict[int, str] = {}
     for token in doc:
-        lower = token.lower_
+        lower = token.text.lower()
         rule = PRONOUNS.get(lower)
         if rule is None or token.pos_ not in ("PRON", "DET"):
             continue

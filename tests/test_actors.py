@@ -1,0 +1,103 @@
+"""The actor stage on sentences written for the test (other people, countries and organizations
+than the sample articles). These need the spaCy model; they share one loaded pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.actors import find_actors
+from graphbuild.records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from graphbuild.nlp import load_pipeline
+    return load_pipeline()
+
+
+def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str, str, set[str]]]]:
+    table = find_actors(nlp(text), **kwargs)
+    return table, {a.label: (a.type, a.subtype, set(a.aliases)) for a in table.actors}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # titles stripped; a surname and its full name are one person
+    ("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Tuesday. "
+     "Macron said the talks went well, and Scholz agreed.",
+     {"Emmanuel Macron": (PERSON, "", {"Macron"}), "Olaf Scholz": (PERSON, "", {"Scholz"}),
+      "Berlin": (PLACE, "City", set())}),
+    # the surname comes first; spaCy calls it a GPE; "German" points at Germany
+    ("Scholz arrived late to the summit. German Chancellor Olaf Scholz then spoke for an hour.",
+     {"Olaf Scholz": (PERSON, "", {"Scholz"}), "Germany": (COUNTRY, "", set())}),
+    # an acronym in parentheses, and the same acronym later on
+    ("The North Atlantic Treaty Organization (NATO) held a summit in Vilnius. Later, NATO said it would expand.",
+     {"North Atlantic Treaty Organization": (ORGANIZATION, "", {"NATO"}), "Vilnius": (PLACE, "City", set())}),
+    # an acronym not next to its long form, matched by initials
+    ("The World Health Organization warned of a new outbreak in Brazil. Officials at the WHO said the risk was high.",
+     {"World Health Organization": (ORGANIZATION, "", {"WHO"}), "Brazil": (COUNTRY, "", set())}),
+    # a short form of a newspaper named in full
+    ("The Wall Street Journal reported the deal on Monday. The Journal said the talks had stalled.",
+     {"Wall Street Journal": (ORGANIZATION, "NewsMediaOrganization", {"Journal"})}),
+    # demonyms create their country; "-led" too
+    ("French troops entered Mali last year. A Nigerian-led force will replace them, Ghanaian officials said.",
+     {"France": (COUNTRY, "", set()), "Mali": (COUNTRY, "", set()), "Nigeria": (COUNTRY, "", set()),
+      "Ghana": (COUNTRY, "", set())}),
+    # official names and abbreviations to the common name
+    ("Officials in the Russian Federation and the U.S. signed the treaty.",
+     {"Russia": (COUNTRY, "", {"Russian Federation"}), "United States": (COUNTRY, "", {"U.S."})}),
+    # a misspelling of a name used in the same article
+    ("Kyrgyzstan closed its border. Trade between Kyrgystan and China fell sharply.",
+     {"Kyrgyzstan": (COUNTRY, "", {"Kyrgystan"}), "China": (COUNTRY, "", set())}),
+    # a possessive dropped from an organization's name
+    ("Maria Lopez, a researcher at Harvard University's Kennedy School, said the plan was flawed.",
+     {"Maria Lopez": (PERSON, "", set()), "Harvard University": (ORGANIZATION, "EducationalOrganization", set()),
+      "Kennedy School": (ORGANIZATION, "EducationalOrganization", set())}),
+    # a city's name that spaCy calls an organization stays the company
+    ("Toyota said on Monday that it would cut output.", {"Toyota": (ORGANIZATION, "", set())}),
+])
+def test_actors(nlp, text, expected):
+    _, found = actors_of(nlp, text)
+    assert found == expected
+
+
+def test_groups_of_people_are_no_actors_unless_asked(nlp):
+    text = "Ukrainians protested in the streets of Lviv on Sunday."
+    _, found = actors_of(nlp, text)
+    assert set(found) == {"Lviv"}
+    table, found = actors_of(nlp, text, groups=True)
+    assert set(found) == {"Lviv", "Ukraine"}
+    assert "Ukraine" in table.token_actor.values()
+
+
+def test_token_map_covers_names_demonyms_and_pronouns(nlp):
+    doc = nlp("Angela Merkel arrived in Paris on Friday. She met Polish officials.")
+    table = find_actors(doc)
+    words = {doc[i].text: key for i, key in table.token_actor.items()}
+    assert words == {"Angela": "Angela Merkel", "Merkel": "Angela Merkel", "Paris": "Paris",
+                     "She": "Angela Merkel", "Polish": "Poland"}
+    assert [doc[i].text for i in table.pronoun_tokens] == ["She"]
+
+
+def test_mentions_point_into_the_text(nlp):
+    doc = nlp("Jacinda Ardern met Ardern's cabinet in Wellington.")
+    for actor in find_actors(doc).actors:
+        for mention in actor.mentions:
+            assert doc.text[mention.start:mention.end] == mention.text
+
+
+def test_speaker_pronoun_after_a_quotation(nlp):
+    doc = nlp('"We will not back down," said Jacinda Ardern. "Peter Dutton is wrong about this," she said.')
+    table = find_actors(doc)
+    she = next(t.i for t in doc if t.text == "she")
+    assert table.token_actor[she] == "Jacinda Ardern" and she in table.pronoun_tokens
+
+
+@pytest.mark.parametrize("text", [
+    "The fed up crowd left.",                 # lowercase
+    "The Soviet era ended.",                  # a NORP that is no country's demonym
+    "The AI boom continues.",                 # a common-noun acronym
+])
+def test_noise_is_no_actor(nlp, text):
+    _, found = actors_of(nlp, text)
+    assert found == {}
