@@ -29,6 +29,7 @@ CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_WRONG_XSI = "http://w3.org/2001/XMLSchema-instance"  # what networkx 3.6 writes for GEXF 1.3
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -101,9 +102,19 @@ def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
         path: the .gexf file to write.
     """
     text = "".join(nx.generate_gexf(gephi_network(network), version="1.3", prettyprint=False))
-    root = conform_gexf(etree.fromstring(text.encode("utf-8")))
+    root = conform_gexf(etree.fromstring(_fix_xsi(text).encode("utf-8")))
     with atomic_write(path, "wb") as handle:
         handle.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
+
+
+def _fix_xsi(text: str) -> str:
+    """Rebind networkx's mistyped ``xsi`` namespace, in the root start tag only.
+
+    Done on the text because lxml cannot rename a namespace in place, and
+    moving every element under a new root takes seconds on a large graph.
+    """
+    end = text.index(">", text.index("<gexf")) + 1
+    return text[:end].replace(f'"{_WRONG_XSI}"', f'"{_XSI}"') + text[end:]
 
 
 def conform_gexf(root: etree._Element) -> etree._Element:
@@ -111,9 +122,10 @@ def conform_gexf(root: etree._Element) -> etree._Element:
 
     * networkx binds ``xsi`` to "http://w3.org/2001/XMLSchema-instance" (no
       "www"), which is not the XML Schema instance namespace, so its
-      ``schemaLocation`` is an unknown attribute: rebind it to the real one.
+      ``schemaLocation`` is an unknown attribute: :func:`write_gexf` rebinds it
+      before parsing; here, a root that still has it is rebuilt.
     * networkx always writes ``<graph name="...">``, an attribute the 1.3 schema
-      does not have: move the name into ``<meta><description>``.
+      does not have: the name moves into ``<meta><description>``.
 
     Args:
         root: the parsed ``<gexf>`` element as networkx wrote it.
@@ -122,14 +134,8 @@ def conform_gexf(root: etree._Element) -> etree._Element:
         The (possibly new) root element.
     """
     gexf = root.nsmap.get(None, "")
-    location = next((name for name in root.attrib if name.endswith("}schemaLocation")), None)
-    if location and not location.startswith("{" + _XSI + "}"):
-        nsmap = {prefix: uri for prefix, uri in root.nsmap.items() if prefix != "xsi"}
-        fixed = etree.Element(root.tag, nsmap={**nsmap, "xsi": _XSI})
-        for name, value in root.attrib.items():
-            fixed.set(f"{{{_XSI}}}schemaLocation" if name == location else name, value)
-        fixed.extend(list(root))
-        root = fixed
+    if root.nsmap.get("xsi") == _WRONG_XSI:
+        root = etree.fromstring(_fix_xsi(etree.tostring(root, encoding="unicode")).encode("utf-8"))
     for graph in root.iter(f"{{{gexf}}}graph"):
         name = graph.attrib.pop("name", "")
         if name:

@@ -335,12 +335,14 @@ def _force_layout(network: nx.Graph, nodes: list[Hashable], *, seed: int,
     temperature = 0.2
     cooling = temperature / (iterations + 1)
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.sqrt((delta ** 2).sum(axis=-1)), np.float32(0.01))
-        # Repulsion k^2/d between all pairs, attraction d^2/k along edges.
-        force = (k * k / distance ** 2) - adjacency * distance / k
-        displacement = np.einsum("ijk,ij->ik", delta, force) - gravity * pos * n * k
-        length = np.maximum(np.sqrt((displacement ** 2).sum(axis=-1)), np.float32(0.01))
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        squared = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
+        # Repulsion k^2/d between all pairs, attraction d^2/k along edges (both along the unit vector).
+        force = k * k / squared - adjacency * np.sqrt(squared) / k
+        displacement = np.stack([(dx * force).sum(axis=1), (dy * force).sum(axis=1)], axis=1)
+        displacement -= gravity * pos * n * k
+        length = np.maximum(np.sqrt((displacement ** 2).sum(axis=1)), np.float32(0.01))
         pos += displacement * (temperature / length)[:, None]
         temperature -= cooling
     pos -= pos.mean(axis=0)

@@ -104,6 +104,7 @@ def test_sample_page_draws_every_actor_offline(browser, sample_graph, tmp_path):
         page.dispatch_event("#min-confidence", "input")
         page.click("#panel-close")
         ARTIFACTS.mkdir(exist_ok=True)
+        page.evaluate("window.graphbuildPage.network.fit()")
         page.screenshot(path=str(ARTIFACTS / "views_sample.png"))
         assert opened.outside == []
         assert opened.errors == []
@@ -165,6 +166,7 @@ def test_injection_page_renders_text_literally(browser, injection_graph, tmp_pat
         assert "<script>alert(1)</script>" in panel and "<img src=x onerror=alert(1)>" in panel
         assert "met <i>with</i>" in panel and "javascript:alert(1)" in panel
         ARTIFACTS.mkdir(exist_ok=True)
+        page.evaluate("window.graphbuildPage.network.fit()")
         page.screenshot(path=str(ARTIFACTS / "views_injection.png"))
         assert opened.dialogs == []
         assert opened.outside == []
@@ -222,6 +224,7 @@ def test_thousand_actors_load_and_respond(browser, tmp_path):
         page.mouse.click(x, y)
         assert page.inner_text("#panel h2") == network.nodes[network_hub(network)]["label"]
         ARTIFACTS.mkdir(exist_ok=True)
+        page.evaluate("window.graphbuildPage.network.fit()")
         page.screenshot(path=str(ARTIFACTS / "views_large.png"))
         assert opened.outside == [] and opened.errors == []
     finally:
