@@ -2,7 +2,9 @@
 
 Every output goes to a temporary file in the same folder and is renamed over
 the target only once it is complete, so a crash or Ctrl-C mid-write leaves
-the previous version intact and readable.
+the previous version intact and readable. The finished file gets the mode a
+plain ``open`` would give it (or the mode of the file it replaces), not the
+owner-only mode of a temporary file.
 """
 from __future__ import annotations
 
@@ -12,6 +14,29 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+
+def _file_mode(target: Path) -> int:
+    """The mode for a finished file: the replaced file's, else 0o666 less the umask, as ``open`` gives."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    """A temporary file beside ``target`` (mkstemp makes it owner-only; give it the final mode)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, _file_mode(target))
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp)
+        raise
+    return fd, tmp
 
 
 @contextlib.contextmanager
@@ -30,8 +55,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         ...     f.write(text)
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _temporary(target)
     try:
         binary = "b" in mode
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
@@ -53,8 +77,7 @@ def atomic_path(path: str | os.PathLike) -> contextlib.AbstractContextManager[Pa
 
 @contextlib.contextmanager
 def _atomic_path(target: Path) -> Iterator[Path]:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _temporary(target)
     os.close(fd)
     try:
         yield Path(tmp)
