@@ -47,8 +47,8 @@ class ResultCache:
         try:
             with open(self._path(article_id), "rb") as handle:
                 result = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-            return None
+        except Exception:  # noqa: BLE001 - damaged bytes can raise almost anything (OverflowError, MemoryError, ...)
+            return None  # a damaged entry is a miss: the article is parsed again
         if not isinstance(result, ArticleResult) or result.article.id != article_id:
             return None
         return result
