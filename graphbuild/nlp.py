@@ -6,6 +6,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelNotFound
 
@@ -26,6 +27,24 @@ def default_model() -> str:
     raise ModelNotFound(f"no English spaCy model is installed; run: {INSTALL_HINT}")
 
 
+LINE_BREAKS = "graphbuild_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or heading never runs into the text below it.
+
+    The parser keeps sentence starts set before it runs, so its sentences never
+    cross a line; a sentence that wraps within a paragraph line is unaffected.
+    """
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+        elif "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(model: str | None = None) -> Language:
     """Load a spaCy pipeline once per process.
@@ -38,7 +57,10 @@ def load_pipeline(model: str | None = None) -> Language:
     """
     name = model or default_model()
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelNotFound(f"spaCy model {name!r} is not installed; install it (e.g. {INSTALL_HINT}) "
                             f"or pick another with --model") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+    return nlp
