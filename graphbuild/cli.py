@@ -6,7 +6,8 @@ result. Library errors become one line on stderr and a non-zero exit code:
 * 0: everything read and written;
 * 1: nothing was built (a bad path, a missing model, an unreadable graph, a refused query);
 * 2: the command line itself was wrong;
-* 3: the build finished, but some inputs were skipped (each named on stderr).
+* 3: the build finished, but some inputs were skipped (each named on stderr);
+* 130: interrupted (Ctrl-C); the output folder still holds its last complete build.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from . import __version__
 from .errors import GraphbuildError
 
 EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -45,7 +47,7 @@ def cli() -> None:
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
               help="Skip files larger than this.")
 @click.option("--explain", is_flag=True, help="Report on stderr what cleaning removed from each article, and why.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the bar shows only on a terminal).")
 def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
           max_bytes: int, explain: bool, quiet: bool) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
@@ -60,10 +62,14 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
 
     try:
         report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
-                           max_bytes=max_bytes, progress=not quiet, on_problem=warn,
+                           max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
                            on_article=show_cleaning if explain else None)
     except GraphbuildError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        # Outputs are staged and published all at once, so the folder holds the last complete build.
+        click.echo("graphbuild: interrupted; earlier output left unchanged", err=True)
+        sys.exit(EXIT_INTERRUPTED)
     if not quiet:
         click.echo(summary(report))
     if report.problems:

@@ -3,14 +3,21 @@
 Every file is first written into a staging folder inside the output folder;
 only when all are complete are they moved over the earlier ones, one rename
 each. A run that fails or is killed before that leaves the earlier outputs
-as they were. A file whose content did not change is left untouched.
+as they were. A file whose content did not change is left untouched. While
+the files are moved into place, Ctrl-C and SIGTERM are held back until the
+last one (and the build's manifest) is in place, so an interrupt never leaves
+a mix of two builds.
 """
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import shutil
+import signal
 import tempfile
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +64,36 @@ def publish(staged: Path, target: Path) -> None:
         os.replace(staged, target)
 
 
-def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild") -> OutputPaths:
+#: The signals held back while finished files are moved into place.
+HELD_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM until the block is done.
+
+    A held SIGTERM is delivered afterwards. A held Ctrl-C is dropped: it came
+    once the new build was all but in place, and stopping then would only
+    make the CLI report an interrupted build that in fact completed. Only the
+    main thread can handle signals; elsewhere this does nothing.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+    previous = {sig: signal.signal(sig, lambda sig, _frame: received.append(sig)) for sig in HELD_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(sig, handler)
+        if signal.SIGTERM in received:
+            signal.raise_signal(signal.SIGTERM)
+
+
+def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild",
+                  on_published: Callable[[], None] | None = None) -> OutputPaths:
     """Write the graph, the page and the exports into ``out_dir``.
 
     Args:
@@ -65,6 +101,9 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         out_dir: the output folder (created if missing).
         max_nodes: the page's cap on actors drawn.
         title: the page title.
+        on_published: called once every file is in place, before held signals
+            are let through (the build writes its manifest here, so the
+            manifest always describes the graph beside it).
     """
     network = actor_network(graph)
     names = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
@@ -78,8 +117,11 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         exports.write_csv(network, staged[CSV_FILE])
         info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
         write_turtle(graph, staged[GRAPH_FILE])
-        for name in names:
-            publish(staged[name], out_dir / name)
+        with signals_held():
+            for name in names:
+                publish(staged[name], out_dir / name)
+            if on_published is not None:
+                on_published()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     paths = {name: out_dir / name for name in names}

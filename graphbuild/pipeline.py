@@ -9,6 +9,8 @@ same output folder with the same model, come from the cache (:mod:`graphbuild.ca
 from __future__ import annotations
 
 import multiprocessing
+import signal
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from rdflib.namespace import RDF
 
-from .cache import ResultCache, read_manifest, write_manifest
+from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
 from .errors import GraphbuildError
 from .extract import extract
 from .graph import build_graph
@@ -60,6 +62,12 @@ def _parse_chunk(args: tuple[str | None, list[Article]]) -> list[ArticleResult]:
     return [extract(doc, article) for doc, article in zip(docs, articles)]
 
 
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group; only the parent should
+    # handle it (it stops the pool), or each worker would print its own traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     chunk: list[Article] = []
     for item in items:
@@ -86,9 +94,25 @@ def parse_articles(articles: Iterable[Article], *, model: str | None = None,
         yield from (result for batch in map(_parse_chunk, chunks) for result in batch)
         return
     # Workers are forked after the model is loaded, so they share its memory pages.
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
         for batch in pool.imap(_parse_chunk, chunks):
             yield from batch
+
+
+def check_writable(out_dir: Path) -> None:
+    """Make sure ``out_dir`` can take the outputs, before any time is spent parsing.
+
+    Raises:
+        GraphbuildError: the folder cannot be created or written to.
+    """
+    try:
+        state = out_dir / STATE_DIR
+        state.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=state):
+            pass
+    except OSError as exc:
+        raise GraphbuildError(f"{out_dir}: cannot write the outputs there ({exc.strerror}); "
+                              f"pick another folder with -o") from None
 
 
 def model_identity(model: str | None) -> str:
@@ -123,7 +147,9 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     Raises:
         InputError: when a path does not exist or matches nothing.
         ModelNotFound: when the spaCy model is not installed.
-        GraphbuildError: with ``update``, when ``out_dir`` holds no earlier build.
+        GraphbuildError: with ``update``, when ``out_dir`` holds no earlier build;
+            when ``out_dir`` cannot be written; when not one article could be
+            read (the earlier outputs are then left as they were).
     """
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
@@ -139,6 +165,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
         earlier.append(result)
     known = {r.article.id for r in earlier}
+    check_writable(out_dir)
 
     problems: list[InputProblem] = []
     articles: list[Article] = []
@@ -162,6 +189,9 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     if progress and len(todo) > 1:
         from tqdm import tqdm
         bar = tqdm(total=len(todo), unit="article", desc="graphbuild", leave=False, dynamic_ncols=True)
+    if not articles and not earlier:
+        raise GraphbuildError(f"not one article could be read ({len(problems)} skipped, each named above); "
+                              f"nothing written, earlier output left unchanged")
     try:
         for result in parse_articles(todo, model=model, jobs=jobs):
             cache.put(result)
@@ -178,8 +208,12 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     graph = build_graph(results)
     seconds["graph"] = time.perf_counter() - started
     started = time.perf_counter()
-    outputs = write_outputs(graph, out_dir, max_nodes=max_nodes)
-    write_manifest(out_dir, [r.article for r in results], identity)
+    try:
+        outputs = write_outputs(graph, out_dir, max_nodes=max_nodes,
+                                on_published=lambda: write_manifest(out_dir, [r.article for r in results], identity))
+    except OSError as exc:  # a full disk, a folder made read-only mid-run
+        raise GraphbuildError(f"{exc.filename or out_dir}: cannot write ({exc.strerror}); "
+                              f"earlier output left unchanged") from None
     seconds["write"] = time.perf_counter() - started
 
     actors_by_type = Counter(kind for cls in graph.objects(None, RDF.type) if (kind := actor_type_of(cls)))
