@@ -82,8 +82,15 @@ def read_manifest(out_dir: Path) -> list[Article]:
 
 
 def write_manifest(out_dir: Path, articles: list[Article], model: str) -> None:
-    """Record which articles the folder's graph was built from."""
+    """Record which articles the folder's graph was built from (an unchanged manifest is left untouched)."""
     data = {"graphbuild": __version__, "model": model,
             "articles": [{"id": a.id, "source": a.source, "title": a.title} for a in articles]}
-    with atomic_write(Path(out_dir) / STATE_DIR / MANIFEST) as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    path = Path(out_dir) / STATE_DIR / MANIFEST
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, ValueError):
+        pass
+    with atomic_write(path) as handle:
+        handle.write(text)

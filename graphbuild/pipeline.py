@@ -8,6 +8,7 @@ same output folder with the same model, come from the cache (:mod:`graphbuild.ca
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import signal
 import tempfile
@@ -163,7 +164,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         result = cache.load(article.id)
         if result is None:
             raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
-        earlier.append(result)
+        # The cache keeps the path an article was first parsed from; the manifest, the one last built from.
+        earlier.append(dataclasses.replace(result, article=dataclasses.replace(result.article, source=article.source)))
     known = {r.article.id for r in earlier}
     check_writable(out_dir)
 
