@@ -92,22 +92,32 @@
   }
   var LABEL_MIN = 13, LABEL_THRESHOLD = big ? 12 : 8, LABELS_AT_FIT = 15;
 
-  // Zoomed out to the whole network, name the most connected actors: their labels grow
-  // (in canvas units) just enough to pass vis-network's draw threshold at that zoom.
-  function hubLabelSize(container) {
-    if (data.nodes.length < 2) return 20;
+  // Zoomed out to the whole network, name the most connected actors (all of them in a small
+  // network): their labels grow, in canvas units, just enough to pass vis-network's draw
+  // threshold at that zoom. Returns the label sizes for the least and the most connected.
+  function labelSizes(container) {
+    var sizes = { min: LABEL_MIN, max: 20 };
+    if (!data.nodes.length) return sizes;
     var box = data.nodes.reduce(function (b, n) {
       return [Math.min(b[0], n.x), Math.max(b[1], n.x), Math.min(b[2], n.y), Math.max(b[3], n.y)];
     }, [Infinity, -Infinity, Infinity, -Infinity]);
-    var width = box[1] - box[0] + 2 * meta.nodeSizes[1], height = box[3] - box[2] + 2 * meta.nodeSizes[1];
+    var width = box[1] - box[0] + 4 * meta.nodeSizes[1], height = box[3] - box[2] + 4 * meta.nodeSizes[1];
     var zoom = 0.95 * Math.min(container.clientWidth / width, container.clientHeight / height);
+    var readable = 1.25 * LABEL_THRESHOLD / zoom;  // canvas units that show at that zoom
+    if (!(zoom > 0) || LABEL_MIN >= readable) return sizes;
     var degrees = data.nodes.map(function (n) { return n.degree; }).sort(function (a, b) { return b - a; });
     var last = share(degrees[degrees.length - 1], degrees[0], 0, degrees[Math.min(LABELS_AT_FIT, degrees.length) - 1]);
-    if (!(zoom > 0) || zoom * LABEL_MIN >= LABEL_THRESHOLD || last <= 0) return 20;
-    return Math.max(20, LABEL_MIN + (LABEL_THRESHOLD / zoom - LABEL_MIN) / last);
+    if (last <= 0) {  // the last actor to name is among the least connected: name them all
+      sizes.min = readable;
+      sizes.max = Math.max(20, 1.5 * readable);
+    } else {
+      sizes.max = Math.max(20, LABEL_MIN + (readable - LABEL_MIN) / last);
+    }
+    return sizes;
   }
 
   var container = document.getElementById("network");
+  var labels = labelSizes(container);
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, {
     autoResize: true,
     physics: { enabled: false },  // positions come from the layout computed before the page was written
@@ -116,14 +126,14 @@
     nodes: {
       shape: "dot", borderWidth: 1.5,
       scaling: { min: meta.nodeSizes[0], max: meta.nodeSizes[1], customScalingFunction: share,
-                 label: { enabled: true, min: LABEL_MIN, max: hubLabelSize(container), drawThreshold: LABEL_THRESHOLD, maxVisible: 22 } },
+                 label: { enabled: true, min: labels.min, max: labels.max, drawThreshold: LABEL_THRESHOLD, maxVisible: 22 } },
       font: { face: "system-ui, sans-serif", color: "#222", strokeWidth: 4, strokeColor: "#ffffff" }
     },
     edges: {
       color: { color: "#9aa5b1", highlight: "#1f2933", hover: "#52606d", opacity: 0.85 },
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
       arrowStrikethrough: false,
-      scaling: { min: 1, max: 7, label: { enabled: true, min: 10, max: 14, drawThreshold: 7, maxVisible: 18 } },
+      scaling: { min: 1, max: 7, label: { enabled: true, min: 12, max: 16, drawThreshold: 7, maxVisible: 18 } },
       font: { face: "system-ui, sans-serif", size: 11, color: "#3e4c59", strokeWidth: 3, strokeColor: "#ffffff",
               align: "horizontal" },
       selectionWidth: 1.5, hoverWidth: 1
