@@ -54,12 +54,11 @@ april may june july august september october november december""".split())
 TITLE_MODIFIERS = frozenset({"former", "late", "then", "ex", "founding", "acting", "interim", "deputy"})
 
 #: Facility head words that still name an organization, not a place, when spaCy says FAC.
-FAC_PLACE_WORDS = frozenset({"court", "hall", "house", "square", "street", "bridge", "airport", "stadium"})
+FAC_PLACE_WORDS = frozenset({"court", "hall", "house", "square", "street", "bridge", "airport", "stadium", "office"})
 
 #: Near misses are looked for between names of at least this many letters, one edit apart
-#: (two for names of :data:`NEAR_MISS_LONG` letters or more).
+#: (two edits join "Tony Blair" and "Tony Bland").
 NEAR_MISS_MIN = 6
-NEAR_MISS_LONG = 10
 
 #: How far back (in tokens) a parenthesised acronym looks for its long form, beyond its letters.
 ACRONYM_SLACK = 3
@@ -125,8 +124,13 @@ def _place_head(tokens: list[Token]) -> str | None:
     return head if head in place_words() else None
 
 
-def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
-    """Trim an entity to its name; also return the titles it lost or stood after."""
+def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...]]:
+    """Trim an entity to its name; also return the titles it lost or stood after.
+
+    Titles go from the front of a person's name; from another entity only when a first
+    name follows ("President Joe Biden" typed ORG), so "General Electric" and "Home
+    Office" keep their first word.
+    """
     doc = span.doc
     start, end = span.start, span.end
     # A title-case word glued before "The" ("Feature The Senate"): the name starts at "The".
@@ -145,13 +149,16 @@ def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
             start += 1
         elif token.is_punct or token.is_space:
             start += 1
-        elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper():
+        elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper() \
+                and (label == "PERSON" or _starts_a_name(doc, start + 1, end)):
             titles.append(token.lower_.rstrip("."))
             start += 1
         elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
             start += 1
         else:
             break
+    while end - start > 2 and label == "PERSON" and is_title(doc[end - 1].text):
+        end -= 1  # "Jane Doe MP", "John Smith QC"
     while end > start:
         token = doc[end - 1]
         if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
@@ -165,6 +172,12 @@ def _trim(span: Span) -> tuple[Span | None, tuple[str, ...]]:
     if start > 0 and is_title(doc[start - 1].text) and doc[start - 1].pos_ != "VERB":
         titles.append(doc[start - 1].lower_.rstrip("."))
     return doc[start:end], tuple(titles)
+
+
+def _starts_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a first name (or a further title) starts at ``start``."""
+    word = doc[start].text
+    return is_title(word) or bool(first_name_gender(word.split("-")[0])) and end - start >= 2
 
 
 def _is_noise(span: Span, label: str) -> bool:
@@ -274,7 +287,7 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
             piece = doc[piece.start:paren]
             if not len(piece):
                 continue
-        span, titles = _trim(piece)
+        span, titles = _trim(piece, ent.label_)
         if span is None:
             continue
         if (pair := _split_place_demonym(span)) is not None:
@@ -283,7 +296,7 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
             continue
         possessor, span = _split_possessor(span)
         if possessor is not None:
-            trimmed, _ = _trim(possessor)
+            trimmed, _ = _trim(possessor, ent.label_)
             if trimmed is not None:
                 add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
         add(span, ent.label_, titles)
@@ -477,9 +490,11 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
             # After a possessive only the possessed part counts ("UN's Economic Commission").
             owned = "'" in ms[0].text
             words = tuple(name_key(w) for w in _words(ms[0].text.split("'")[-1]))
+            generic = org_words()
             for n in range(1, len(words) + owned):
                 org_tails[words[-n:]].append(key)
-                org_tails[words[:n]].append(key)
+                if all(w in generic for w in words[n:]):  # "Lehman" for "Lehman Brothers"
+                    org_tails[words[:n]].append(key)
     for key, ms in forms.items():
         if ms[0].kind != ORGANIZATION or any(m.place for m in ms) or is_acronym(ms[0].text):
             continue
@@ -497,9 +512,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
         keys.sort(key=lambda k: -len(forms[k]))
         for i, a in enumerate(keys):
             for b in keys[i + 1:]:
-                limit = 2 if min(len(a), len(b)) >= NEAR_MISS_LONG else 1
-                if abs(len(a) - len(b)) <= limit and len(set(a) ^ set(b)) <= 2 * limit \
-                        and osa_distance(a, b, limit) <= limit:
+                if abs(len(a) - len(b)) <= 1 and len(set(a) ^ set(b)) <= 2 and osa_distance(a, b, 1) <= 1:
                     uf.union(first[a], first[b])
     return uf
 

@@ -6,9 +6,11 @@ joins need the whole corpus to be safe, and take them only when unambiguous:
 
 * a person known in some article only by a surname ("Blair", from "Mr Blair")
   joins the one person whose full name ends with it ("Tony Blair"); with two
-  such people ("Tony Blair", "Lionel Blair") it joins neither;
-* an organization known only by an acronym ("WHO") joins the one organization
-  whose long name has those initials ("World Health Organization").
+  such people it joins the one named ten times more often than the other, or
+  neither;
+* an organization known only by an acronym ("WHO") joins the organization
+  whose long name has those initials ("World Health Organization"), by the
+  same rule.
 
 Merging is by index (dicts from normalized name to group), so it is linear in
 the number of actors, never all-pairs. Single-word aliases (a bare surname)
@@ -71,8 +73,35 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def _label_key(actor) -> str:
+    """The index key of an actor's label; a person's ignores middle initials ("George W. Bush")."""
+    key = name_key(actor.label)
+    if actor.type == PERSON:
+        words = key.split()
+        if len(words) > 2:
+            key = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1 or not w.isalpha()), words[-1]])
+    return key
+
+
+#: A bare surname or acronym with several candidates joins the most mentioned one only when it is
+#: named this many times more often than the next ("Blair": Tony Blair, not a rarely named Blair).
+DOMINANT_RATIO = 10
+
+#: A full name is the label when it has at least this share of the most used label's votes.
+FULL_NAME_SHARE = 0.1
+
+
+def _canonical_label(votes: Counter) -> str:
+    """A full (multi-word) name before a bare one ("Tony Blair" over "Blair"), unless it is rare
+    (one article's typo), then the most used, then the fullest, then alphabetical."""
+    top = max(votes.values())
+    full = [s for s in votes if len(s.split()) > 1 and votes[s] >= FULL_NAME_SHARE * top]
+    return max(full or votes, key=lambda s: (votes[s], len(s.split()), s))
+
+
 def _join_unambiguous(actors: list, uf: _UnionFind, by_name: dict[str, int]) -> None:
-    """Bare surnames to the one full name ending so, bare acronyms to the one long name they spell."""
+    """Bare surnames to the full name ending so, bare acronyms to the long name they spell,
+    when one candidate dominates (:data:`DOMINANT_RATIO`)."""
     surname_of: dict[str, set[int]] = {}
     acronym_of: dict[str, set[int]] = {}
     for node, actor in enumerate(actors):
@@ -94,9 +123,12 @@ def _join_unambiguous(actors: list, uf: _UnionFind, by_name: dict[str, int]) -> 
             hits = acronym_of.get(acronym_key(actor.label), set())
         else:
             continue
-        groups = {uf.find(hit) for hit in hits}
-        if len(groups) == 1:
-            uf.union(node, groups.pop())
+        weight: Counter = Counter()
+        for hit in hits:
+            weight[uf.find(hit)] += max(1, len(actors[hit].mentions))
+        ranked = weight.most_common(2)
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= DOMINANT_RATIO * ranked[1][1]):
+            uf.union(node, ranked[0][0])
 
 
 def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], dict[tuple[str, str], int]]:
@@ -119,7 +151,7 @@ def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], d
             node = uf.add()
             local.append((result.article.id, actor.key))
             actors.append(actor)
-            label_key = name_key(actor.label)
+            label_key = _label_key(actor)
             if label_key in by_name:
                 uf.union(node, by_name[label_key])
             else:
@@ -152,8 +184,7 @@ def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], d
     for m in merged:
         m.type = m.type_votes.most_common(1)[0][0]
         m.subtype = m.subtype_votes.most_common(1)[0][0] if m.subtype_votes else ""
-        # The canonical label is the fullest form: most words, then most used, then alphabetical.
-        m.label = max(m.label_votes, key=lambda s: (len(s.split()), m.label_votes[s], s))
+        m.label = _canonical_label(m.label_votes)
         m.aliases.update(m.label_votes)
         m.aliases.discard(m.label)
     return merged, index

@@ -65,6 +65,16 @@ def test_bare_surname_joins_the_one_person_with_that_surname():
     assert labels == [("Keir Starmer", frozenset({"Starmer"}))]
 
 
+def test_bare_surname_joins_a_dominant_person():
+    merged, _ = merge_actors([
+        _result("a", _actor("Ed Miliband", "Person", mentions=30)),
+        _result("b", _actor("David Miliband", "Person", mentions=2)),
+        _result("c", _actor("Miliband", "Person")),
+    ])
+    assert sorted((m.label, frozenset(m.aliases)) for m in merged) == [
+        ("David Miliband", frozenset()), ("Ed Miliband", frozenset({"Miliband"}))]
+
+
 def test_bare_surname_shared_by_two_people_joins_neither():
     labels = _groups([
         _result("a", _actor("Ed Miliband", "Person")),
@@ -107,3 +117,28 @@ def test_merging_is_near_linear():
     merged, _ = merge_actors(results)
     assert time.perf_counter() - start < 2.0
     assert len(merged) == 10_000 + 500
+
+
+def test_middle_initials_do_not_split_a_person():
+    labels = _groups([
+        _result("a", _actor("Mary J. Blige", "Person")),
+        _result("b", _actor("Mary Blige", "Person")),
+    ])
+    assert len(labels) == 1
+
+
+def test_one_articles_odd_label_does_not_win():
+    merged, _ = merge_actors([
+        _result("a", _actor("Green Party", "Organization", "Greens", mentions=5)),
+        _result("b", _actor("Green Party", "Organization", mentions=5)),
+        _result("c", _actor("Green Party of", "Organization", "Green Party", mentions=1)),
+    ])
+    assert [m.label for m in merged] == ["Green Party"]
+
+
+def test_a_rare_full_name_does_not_beat_a_common_bare_one():
+    merged, _ = merge_actors([
+        _result("a", _actor("Greens", "Organization", "xGreens Party", mentions=40)),
+        _result("b", _actor("xGreens Party", "Organization", mentions=1)),
+    ])
+    assert [m.label for m in merged] == ["Greens"]
