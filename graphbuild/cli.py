@@ -131,6 +131,51 @@ def actors(graph_file: str, fmt: str) -> None:
     click.echo(format_result(result, fmt))
 
 
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.option("-o", "--output", "out", default="graph.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The page to write.")
+@click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(0),
+              help="Draw at most this many actors, the most connected (0: all).")
+@click.option("--types", default=None, metavar="TYPE,...",
+              help="Only actors of these types: Person, Organization, Country, Place.")
+@click.option("--min-weight", default=1, show_default=True, type=click.IntRange(1),
+              help="Only relations stated at least this many times.")
+@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Only evidence at or above this confidence.")
+def render(graph_file: str, out: str, max_nodes: int, types: str | None, min_weight: int,
+           min_confidence: float) -> None:
+    """Redraw the interactive page from GRAPH (a graph.ttl) without re-reading articles."""
+    from .views import render as render_page
+
+    wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
+    try:
+        info = render_page(graph_file, out, max_nodes=max_nodes, types=wanted, min_weight=min_weight,
+                           min_confidence=min_confidence)
+    except GraphbuildError as exc:
+        _fail(exc)
+    shown = f"{info.nodes_drawn} of {info.nodes_total}" if info.capped else str(info.nodes_drawn)
+    click.echo(f"Wrote {out}: {shown} actors, {info.edges_drawn} relations")
+
+
+@cli.command()
+@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "jsonld"]), required=True)
+@click.option("-o", "--output", "out", default=None, type=click.Path(dir_okay=False),
+              help="The file to write (default: beside GRAPH, with the format's suffix).")
+@click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
+              help="Only evidence at or above this confidence (gexf, graphml, csv).")
+def export(graph_file: str, fmt: str, out: str | None, min_confidence: float) -> None:
+    """Export GRAPH for Gephi (gexf, graphml), spreadsheets (csv) or JSON-LD."""
+    from .views import export as export_graph
+
+    try:
+        path = export_graph(graph_file, fmt, out, min_confidence=min_confidence)
+    except GraphbuildError as exc:
+        _fail(exc)
+    click.echo(f"Wrote {path}")
+
+
 def main() -> None:
     """The console script's entry point."""
     cli(prog_name="graphbuild")

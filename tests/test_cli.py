@@ -83,3 +83,31 @@ def test_build_writes_every_output_and_summary(runner, tmp_path):
     assert "Articles: 1 (1 skipped)" in result.output
     labels = {str(o) for o in Graph().parse(out / "graph.ttl").objects()}
     assert {"Ines Duarte", "Portugal", "Spain"} <= labels
+
+
+def test_render_redraws_with_filters(runner, graph_file, tmp_path):
+    page = tmp_path / "people.html"
+    result = runner.invoke(cli, ["render", str(graph_file), "-o", str(page), "--types", "Person"])
+    assert result.exit_code == 0, result.output
+    assert "1 actors" in result.output
+    assert "Ines Duarte" in page.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt, suffix", [("gexf", ".gexf"), ("graphml", ".graphml"), ("csv", ".csv"),
+                                         ("jsonld", ".jsonld")])
+def test_export_writes_beside_the_graph(runner, graph_file, fmt, suffix):
+    result = runner.invoke(cli, ["export", str(graph_file), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert graph_file.with_suffix(suffix).stat().st_size > 0
+
+
+@pytest.mark.parametrize("args, message", [
+    (["render", "{graph}", "--types", "Persn"], "unknown actor type"),
+    (["export", "{graph}", "--format", "jsonld", "-o", "{graph}"], "would overwrite the graph"),
+    (["render", "missing.ttl"], "no such graph file"),
+])
+def test_view_errors_are_one_line(runner, graph_file, args, message):
+    args = [str(graph_file) if a == "{graph}" else a for a in args]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 1
+    assert result.output.strip().count("\n") == 0 and message in result.output
