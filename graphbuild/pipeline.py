@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import spacy.util
 from rdflib.namespace import RDF
 
 from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
 from .errors import GraphbuildError
 from .extract import extract
 from .graph import build_graph
-from .nlp import load_pipeline
+from .nlp import default_model, load_pipeline
 from .outputs import OutputPaths, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
@@ -117,8 +118,20 @@ def check_writable(out_dir: Path) -> None:
 
 
 def model_identity(model: str | None) -> str:
-    """The name and version of the model, as the cache keys it."""
-    meta = load_pipeline(model).meta
+    """The name and version of the model, as the cache keys it.
+
+    Read from the model's meta.json where it can be, so that a build whose
+    articles all come from the cache never loads the model.
+
+    Raises:
+        ModelNotFound: when the model is not installed.
+    """
+    name = model or default_model()
+    try:
+        path = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
+        meta = spacy.util.get_model_meta(path)
+    except Exception:  # noqa: BLE001 - not a package or folder spaCy knows: loading it says what is wrong
+        meta = load_pipeline(model).meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
@@ -195,7 +208,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         raise GraphbuildError(f"not one article could be read ({len(problems)} skipped, each named above); "
                               f"nothing written, earlier output left unchanged")
     try:
-        for result in parse_articles(todo, model=model, jobs=jobs):
+        for result in parse_articles(todo, model=model, jobs=jobs) if todo else ():
             cache.put(result)
             done[result.article.id] = result
             if bar is not None:

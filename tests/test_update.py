@@ -195,3 +195,18 @@ def test_cli_update_summary_counts_cached_articles(inputs, tmp_path):
     result = runner.invoke(cli, ["build", str(b), "-o", str(out), "--update"])
     assert result.exit_code == 0, result.output
     assert "Articles: 4; 2 from the cache" in result.stdout
+
+
+@pytest.mark.model
+def test_cached_rerun_never_loads_the_model(inputs, tmp_path, monkeypatch):
+    a, _ = inputs
+    out = tmp_path / "out"
+    pipeline.build([a], out)
+
+    def no_loading(model=None):
+        raise AssertionError("the model was loaded although every article is cached")
+
+    monkeypatch.setattr(pipeline, "load_pipeline", no_loading)
+    report = pipeline.build([a], out)
+    assert report.parsed == 0
+    assert pipeline.model_identity(None) == json.loads((out / STATE_DIR / MANIFEST).read_text())["model"]
