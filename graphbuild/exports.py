@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -32,6 +33,15 @@ _XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _WRONG_XSI = "http://w3.org/2001/XMLSchema-instance"  # what networkx 3.6 writes for GEXF 1.3
 
 
+#: Characters XML 1.0 cannot hold at all, not even escaped.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _xml(text: object) -> str:
+    """Text an XML file can hold: characters XML forbids become U+FFFD."""
+    return _XML_ILLEGAL.sub("\ufffd", str(text))
+
+
 def _rgb(hex_color: str) -> tuple[int, int, int]:
     value = hex_color.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
@@ -39,8 +49,8 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 
 def _node_attrs(network: nx.MultiDiGraph, node: object) -> dict[str, str | int | float | bool]:
     data = network.nodes[node]
-    return {"label": str(data.get("label", node)), "type": str(data.get("type", "")),
-            "schema_class": str(data.get("schema_class", "")), "aliases": str(data.get("aliases", "")),
+    return {"label": _xml(data.get("label", node)), "type": _xml(data.get("type", "")),
+            "schema_class": _xml(data.get("schema_class", "")), "aliases": _xml(data.get("aliases", "")),
             "mentions": int(data.get("mentions", 0)), "articles": int(data.get("articles", 0)),
             "degree": int(network.degree(node))}
 
@@ -49,12 +59,12 @@ def _edge_attrs(data: dict, key: object) -> dict[str, str | int | float | bool]:
     """An edge's exportable attributes: the evidence list becomes its best sentence and article."""
     evidence = data.get("evidence") or [{}]
     best = evidence[0]
-    return {"label": str(data.get("label", key)), "weight": int(data.get("weight", 1)),
-            "predicate": str(data.get("predicate", key)), "confidence": float(data.get("confidence", 0.0)),
-            "kind": str(data.get("kind", "")), "symmetric": bool(data.get("symmetric", False)),
+    return {"label": _xml(data.get("label", key)), "weight": int(data.get("weight", 1)),
+            "predicate": _xml(data.get("predicate", key)), "confidence": float(data.get("confidence", 0.0)),
+            "kind": _xml(data.get("kind", "")), "symmetric": bool(data.get("symmetric", False)),
             "hypothetical": bool(data.get("hypothetical", False)),
-            "sentence": str(best.get("sentence", "")), "article_title": str(best.get("article", "")),
-            "article_source": str(best.get("source", ""))}
+            "sentence": _xml(best.get("sentence", "")), "article_title": _xml(best.get("article", "")),
+            "article_source": _xml(best.get("source", ""))}
 
 
 def _drawing(network: nx.MultiDiGraph) -> dict[object, tuple[tuple[int, int, int], float, float, float]]:

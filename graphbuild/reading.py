@@ -87,6 +87,7 @@ _BOMS = (
 _GLOB_CHARS = frozenset("*?[")
 _WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Share of control characters above which decoded bytes are binary, not text.
 MAX_CONTROL_SHARE = 0.01
 
@@ -369,7 +370,8 @@ def _check_text(text: str) -> str:
     controls = len(_CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise ValueError("control characters")
-    return text
+    # A few stray controls in real text become spaces: same length, so offsets hold, and valid XML.
+    return _STRAY_CONTROL.sub(" ", text) if controls or "\x0b" in text or "\x0c" in text else text
 
 
 def _dominant_script(text: str) -> str | None:

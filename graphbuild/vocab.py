@@ -52,6 +52,7 @@ class GB(DefinedNamespace):
     leaderOf: URIRef
     presidentOf: URIRef
     primeMinisterOf: URIRef
+    ministerOf: URIRef
     chairOf: URIRef
     memberOf: URIRef
     partOf: URIRef
@@ -142,9 +143,13 @@ NAMESPACES = {"gb": Namespace(NS), "schema": SCHEMA, "skos": SKOS, "prov": PROV,
 
 
 def slug(name: str) -> str:
-    """A readable, stable IRI segment for a name: NFC, spaces to '_', case kept."""
+    """A readable, stable, percent-encoded IRI segment for a name.
+
+    Spaces become '_' for readability; a '_' of the name itself is encoded
+    (%5F), so "Ines Duarte" and "Ines_Duarte" stay two IRIs. Case is kept.
+    """
     text = unicodedata.normalize("NFC", name).strip()
-    return re.sub(r"\s+", "_", text) or "_"
+    return quote(text, safe="-.~").replace("_", "%5F").replace("%20", "_") or "_"
 
 
 def mint(kind: str, name: str) -> URIRef:
@@ -161,7 +166,7 @@ def mint(kind: str, name: str) -> URIRef:
         >>> str(mint("actor", 'Kim "The Boss" {Jr}'))
         'https://graphbuild.dev/id/actor/Kim_%22The_Boss%22_%7BJr%7D'
     """
-    return URIRef(f"{ID}{quote(kind, safe='')}/{quote(slug(name), safe='-._~')}")
+    return URIRef(f"{ID}{quote(kind, safe='')}/{slug(name)}")
 
 
 def predicate_iri(local: str) -> URIRef:

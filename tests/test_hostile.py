@@ -143,8 +143,6 @@ def test_each_name_in_its_own_graph_round_trips(make_result, name):
     assert isomorphic(graph, nt)
 
 
-@pytest.mark.xfail(strict=True, reason="vocab.slug maps whitespace and '_' alike, so two actors that merge_actors "
-                                       "keeps apart ('Ines Duarte', 'Ines_Duarte') share one IRI with two labels")
 def test_distinct_actors_get_distinct_iris(make_result):
     names = ("Ines Duarte", "Ines_Duarte")
     body = " and ".join(names)
@@ -216,9 +214,6 @@ def test_page_data_decodes_to_exact_strings_and_no_markup_leaks(written):
 CONTROL_NAMES = ("Form\x0cFeed Agency", "Start\x01Of Heading", "Vertical\x0bTab Group", "Escape\x1b[31m Red")
 
 
-@pytest.mark.xfail(strict=True, reason="exports.py: GEXF/GraphML writers crash on XML-illegal control characters "
-                                       "(lxml XMLSyntaxError / 'All strings must be XML compatible'); reading.py "
-                                       "lets them through in text under the 1% binary threshold")
 @pytest.mark.parametrize("name", CONTROL_NAMES)
 def test_control_characters_do_not_crash_the_exports(make_result, tmp_path, name):
     graph = build_graph(hostile_records(make_result, names=(name, "Plain Name")))
@@ -228,8 +223,6 @@ def test_control_characters_do_not_crash_the_exports(make_result, tmp_path, name
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="reading.py keeps a stray control character (\\x01) in the text and "
-                                       "exports.py cannot write it: the whole build ends in a traceback")
 def test_article_with_a_stray_control_character_builds(tmp_path):
     article = tmp_path / "stray.txt"
     article.write_bytes(b"Council meets\n\nMayor Ines Duarte met the Lisbon Port Authority on Monday. "
@@ -242,7 +235,7 @@ def test_article_with_a_stray_control_character_builds(tmp_path):
 
 
 #: Text as articles can hold it: any character but surrogates (no decoder yields them) and
-#: XML-illegal controls (see the xfail above).
+#: XML-illegal controls (tested on their own above).
 ARTICLE_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters=[
     c for c in map(chr, range(0x20)) if c not in "\t\n\r"] + ["\x7f", "\ufffe", "\uffff"]), min_size=1, max_size=40)
 
