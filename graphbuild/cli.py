@@ -23,8 +23,13 @@ EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped, so a message stays one line."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+
+
 def _fail(exc: GraphbuildError) -> None:
-    click.echo(f"graphbuild: error: {exc}", err=True)
+    click.echo(one_line(f"graphbuild: error: {exc}"), err=True)
     sys.exit(1)
 
 
@@ -55,7 +60,7 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
     from .reading import explain as explain_article
 
     def warn(problem) -> None:
-        click.echo(f"graphbuild: skipped {problem.source}: {problem.message}", err=True)
+        click.echo(one_line(f"graphbuild: skipped {problem.source}: {problem.message}"), err=True)
 
     def show_cleaning(article) -> None:
         click.echo(explain_article(article), err=True)

@@ -320,3 +320,18 @@ def test_signals_are_held_while_publishing():
         signal.signal(signal.SIGINT, before)
     assert reached == ["after the signal"]
 
+
+
+@pytest.mark.model
+def test_messages_stay_one_line_whatever_the_file_name(runner, tmp_path):
+    odd = tmp_path / "line\nbreak\tand é.txt"
+    odd.write_bytes(b"")
+    result = runner.invoke(cli, ["build", str(odd), str(tmp_path / "no\nsuch.txt"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("graphbuild: error: ") and "no\\nsuch.txt" in line
+    result = runner.invoke(cli, ["build", str(odd), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    skipped, error = result.stderr.splitlines()
+    assert skipped.startswith("graphbuild: skipped ") and "line\\nbreak\\tand é.txt" in skipped
+    assert error.startswith("graphbuild: error: not one article")
