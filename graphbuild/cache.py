@@ -7,18 +7,23 @@ any article it has parsed before, and ``--update`` adds new articles to the
 ones in the manifest without re-reading or re-parsing them. Because the graph is
 always built from the full list of records, building A then updating with B
 gives the same graph as building A and B at once.
+
+Records are stored as JSON, not pickle, so an output folder from elsewhere can
+never run code. The cache key includes a digest of graphbuild's own code, so a
+changed rule never reuses results extracted by the old one.
 """
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import json
-import pickle
 from pathlib import Path
 
 from . import __version__
 from .errors import GraphbuildError
 from .files import atomic_write
-from .records import Article, ArticleResult
+from .records import Actor, Article, ArticleResult, Mention, Relation, RemovedLine
 
 STATE_DIR = ".graphbuild"
 MANIFEST = "manifest.json"
@@ -28,8 +33,43 @@ def _safe(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in text)
 
 
+@functools.cache
+def code_digest() -> str:
+    """A digest of graphbuild's code and data files: what extraction results depend on."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and (path.suffix == ".py" or "data" in path.relative_to(package).parts):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def result_to_json(result: ArticleResult) -> dict:
+    """An article's records as plain JSON data."""
+    return dataclasses.asdict(result)
+
+
+def result_from_json(data: dict) -> ArticleResult:
+    """The inverse of :func:`result_to_json`.
+
+    Raises:
+        KeyError, TypeError, ValueError: when the data is not a stored result.
+    """
+    article = dict(data["article"])
+    article["removed"] = tuple(RemovedLine(**line) for line in article["removed"])
+    actors = []
+    for actor in data["actors"]:
+        actor = dict(actor)
+        actor["aliases"] = tuple(actor["aliases"])
+        actor["mentions"] = tuple(Mention(**m) for m in actor["mentions"])
+        actors.append(Actor(**actor))
+    return ArticleResult(article=Article(**article), actors=tuple(actors),
+                         relations=tuple(Relation(**r) for r in data["relations"]))
+
+
 class ResultCache:
-    """Extracted records on disk, one pickle per article, per model and graphbuild version.
+    """Extracted records on disk, one JSON file per article, per model and graphbuild code.
 
     Args:
         out_dir: the output folder the cache belongs to.
@@ -37,21 +77,19 @@ class ResultCache:
     """
 
     def __init__(self, out_dir: Path, model: str) -> None:
-        self.folder = Path(out_dir) / STATE_DIR / "cache" / _safe(f"{model}-graphbuild-{__version__}")
+        key = f"{model}-graphbuild-{__version__}-{code_digest()}"
+        self.folder = Path(out_dir) / STATE_DIR / "cache" / _safe(key)
 
     def _path(self, article_id: str) -> Path:
-        return self.folder / article_id[:2] / f"{_safe(article_id)}.pickle"
+        return self.folder / article_id[:2] / f"{_safe(article_id)}.json"
 
     def load(self, article_id: str) -> ArticleResult | None:
         """The cached records of the article with this content hash, or None."""
         try:
-            with open(self._path(article_id), "rb") as handle:
-                result = pickle.load(handle)
-        except Exception:  # noqa: BLE001 - damaged bytes can raise almost anything (OverflowError, MemoryError, ...)
+            result = result_from_json(json.loads(self._path(article_id).read_text(encoding="utf-8")))
+        except Exception:  # noqa: BLE001 - damaged data can raise almost anything
             return None  # a damaged entry is a miss: the article is parsed again
-        if not isinstance(result, ArticleResult) or result.article.id != article_id:
-            return None
-        return result
+        return result if result.article.id == article_id else None
 
     def get(self, article: Article) -> ArticleResult | None:
         """The cached records of ``article``, carrying its current source, or None."""
@@ -60,8 +98,8 @@ class ResultCache:
 
     def put(self, result: ArticleResult) -> None:
         """Store the records of one article."""
-        with atomic_write(self._path(result.article.id), "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        with atomic_write(self._path(result.article.id)) as handle:
+            json.dump(result_to_json(result), handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_manifest(out_dir: Path) -> list[Article]:

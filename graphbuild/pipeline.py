@@ -149,7 +149,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         jobs: worker processes for parsing.
         max_nodes: the page shows at most this many actors (the most connected).
         update: add the articles to the graph already in ``out_dir`` instead of
-            replacing it.
+            replacing it; an article read from the same source as an earlier
+            one, with other content, replaces it.
         progress: show a progress bar when more than one article is parsed.
         max_bytes: files larger than this are skipped with a message.
         on_problem: called with each skipped input as it is found.
@@ -195,6 +196,9 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         if item.id not in known:
             known.add(item.id)
             articles.append(item)
+    # An edited article replaces the version an earlier build read from the same source.
+    fresh = {a.source for a in articles}
+    earlier = [r for r in earlier if r.article.source not in fresh]
     seconds["read"] = time.perf_counter() - started
 
     started = time.perf_counter()

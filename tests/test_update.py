@@ -13,12 +13,14 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from rdflib.namespace import RDFS
 
 from graphbuild import pipeline
 from graphbuild.cache import MANIFEST, STATE_DIR, ResultCache, read_manifest
 from graphbuild.cli import cli
 from graphbuild.errors import GraphbuildError
 from graphbuild.records import Actor, Mention
+from graphbuild.vocab import SCHEMA
 
 DATA = Path(__file__).parent / "data"
 OUTPUT_FILES = ("graph.ttl", "graph.html", "graph.gexf", "graph.graphml", "relations.csv")
@@ -127,15 +129,15 @@ def test_update_cli_with_damaged_manifest_fails_in_one_line(inputs, tmp_path):
 
 
 def damage_cache(out: Path, content: bytes) -> int:
-    files = list((out / STATE_DIR / "cache").rglob("*.pickle"))
+    files = list((out / STATE_DIR / "cache").rglob("*.json"))
     for path in files:
         path.write_bytes(content)
     return len(files)
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05\x95\xff\xff\xff\xff\xff\xff\xff\x7f",
-                                     bytes(range(256))])
+@pytest.mark.parametrize("content", [b"", b"not json", b'{"article": {"id": 7}}', b'{"actors": [[[]]]}',
+                                     b"\x80\x05\x95\xff\xff\xff\xff\xff\xff\xff\x7f", bytes(range(256))])
 def test_damaged_cache_falls_back_to_parsing(inputs, tmp_path, content):
     a, _ = inputs
     out = tmp_path / "out"
@@ -210,3 +212,32 @@ def test_cached_rerun_never_loads_the_model(inputs, tmp_path, monkeypatch):
     report = pipeline.build([a], out)
     assert report.parsed == 0
     assert pipeline.model_identity(None) == json.loads((out / STATE_DIR / MANIFEST).read_text())["model"]
+
+
+def test_cache_never_unpickles(tmp_path, make_result):
+    """A cache folder from elsewhere cannot run code: entries are JSON, read back to the same records."""
+    result = make_result("t", "Mayor Ines Duarte spoke.",
+                         [Actor("d", "Ines Duarte", "Person", aliases=("Duarte",),
+                                mentions=(Mention("Ines Duarte", 9, 20),))], [])
+    cache = ResultCache(tmp_path, "en_core_web_sm-3.8.0")
+    cache.put(result)
+    entry = next(cache.folder.rglob("*"  + ".json"))
+    assert json.loads(entry.read_text(encoding="utf-8"))["actors"][0]["label"] == "Ines Duarte"
+    assert cache.load(result.article.id) == result
+
+
+@pytest.mark.model
+def test_update_with_an_edited_article_replaces_it(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    story = folder / "story.txt"
+    story.write_text("Port talks\n\nMayor Ines Duarte met Spain's foreign minister in Lisbon on Monday.\n")
+    out = tmp_path / "out"
+    pipeline.build([story], out)
+    story.write_text("Port talks\n\nMayor Ines Duarte met Chancellor Olaf Scholz in Lisbon on Monday.\n")
+    report = pipeline.build([story], out, update=True)
+    assert report.articles == 1
+    headlines = list(graph_of(out).objects(None, SCHEMA.headline))
+    assert len(headlines) == 1
+    labels = {str(o) for o in graph_of(out).objects(None, RDFS.label)}
+    assert "Olaf Scholz" in labels
