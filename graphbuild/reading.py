@@ -487,19 +487,19 @@ def _load(path: Path, max_bytes: int) -> tuple[str, str]:
     except PermissionError:
         raise _Skip("cannot read the file (permission denied); check its permissions") from None
     except IsADirectoryError:
-        raise _Skip("is a folder, not a file") from None
+        raise _Skip("is a folder, not a file; name the folder itself to read the articles in it") from None
     except OSError as error:
         raise _Skip(f"cannot read the file ({error.strerror or error}); check the path") from None
     if len(data) > max_bytes:  # the file grew, or stat() does not know its size
         raise _Skip(f"file is over the {max_bytes:,}-byte cap; raise it with --max-bytes")
     if not data.strip():
-        raise _Skip("empty file; nothing to read")
+        raise _Skip("empty file; nothing to read (leave it out, or add the article text)")
     try:
         text, encoding = decode(data)
     except ValueError as error:
         raise _Skip(f"not text ({error}); is it a binary file? graphbuild reads .txt, .md and .html") from None
     if not text.strip():
-        raise _Skip("empty file; nothing to read")
+        raise _Skip("empty file; nothing to read (leave it out, or add the article text)")
     return text, encoding
 
 
@@ -542,7 +542,7 @@ def _make_article(
         removed = tuple(removed_list)
     body = "\n\n".join(line.strip() for line in lines)
     if not title and not body:
-        raise _Skip("empty file; nothing to read")
+        raise _Skip("empty file; nothing to read (leave it out, or add the article text)")
     language = guess_language(f"{title}\n{body}")
     if language:
         raise _Skip(
