@@ -96,16 +96,12 @@ class _Group:
 # --- step 1: candidates -----------------------------------------------------------------------
 
 
-def _is_newline(token: Token) -> bool:
-    return token.is_space and "\n" in token.text
-
-
 def _line_piece(span: Span) -> Span:
     """The longest part of ``span`` that does not cross a line break (names never do)."""
     doc = span.doc
     pieces, start = [], span.start
     for token in span:
-        if _is_newline(token) or "\n" in token.text:
+        if "\n" in token.text:
             pieces.append(doc[start:token.i])
             start = token.i + 1
     pieces.append(doc[start:span.end])
