@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
 from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
@@ -345,20 +346,6 @@ def _parenthesised_acronyms(doc: Doc, found: list[_Mention]
 # --- step 2: resolution ------------------------------------------------------------------------
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _words(text: str) -> list[str]:
@@ -402,8 +389,8 @@ def _nearest_target(m: _Mention, targets: list[str], forms: dict[str, list[_Ment
     return min(targets, key=distance)
 
 
-def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _UnionFind:
-    uf = _UnionFind(len(mentions))
+def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> UnionFind:
+    uf = UnionFind(range(len(mentions)))
     forms: dict[str, list[_Mention]] = defaultdict(list)
     for i, m in enumerate(mentions):
         m.node = i
@@ -495,7 +482,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> _Un
         if ms[0].kind != ORGANIZATION or any(m.place for m in ms) or is_acronym(ms[0].text):
             continue
         words = tuple(name_key(w) for w in _words(ms[0].text))
-        targets = {uf.find(first[k]) for k in org_tails.get(words, ()) if k != key}
+        targets = {uf[first[k]] for k in org_tails.get(words, ()) if k != key}
         if len(targets) == 1:
             uf.union(targets.pop(), first[key])
 
@@ -634,7 +621,7 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
     uf = _resolve(mentions, links)
     grouped: dict[int, list[_Mention]] = defaultdict(list)
     for m in mentions:
-        grouped[uf.find(m.node)].append(m)
+        grouped[uf[m.node]].append(m)
     order = sorted(grouped.values(), key=lambda ms: min(m.start for m in ms))
 
     labels, kinds = [], []

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from networkx.utils import UnionFind
 from .names import acronym_key, acronyms_of, is_acronym, name_key
 from .records import ORGANIZATION, PERSON, ArticleResult
 
@@ -53,24 +54,6 @@ class MergedActor:
     articles: list[str] = field(default_factory=list)
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: list[int] = []
-
-    def add(self) -> int:
-        self.parent.append(len(self.parent))
-        return len(self.parent) - 1
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _label_key(actor) -> str:
@@ -99,7 +82,7 @@ def _canonical_label(votes: Counter) -> str:
     return max(full or votes, key=lambda s: (votes[s], len(s.split()), s))
 
 
-def _join_unambiguous(actors: list, uf: _UnionFind, by_name: dict[str, int]) -> None:
+def _join_unambiguous(actors: list, uf: UnionFind, by_name: dict[str, int]) -> None:
     """Bare surnames to the full name ending so, bare acronyms to the long name they spell,
     when one candidate dominates (:data:`DOMINANT_RATIO`)."""
     surname_of: dict[str, set[int]] = {}
@@ -125,7 +108,7 @@ def _join_unambiguous(actors: list, uf: _UnionFind, by_name: dict[str, int]) -> 
             continue
         weight: Counter = Counter()
         for hit in hits:
-            weight[uf.find(hit)] += max(1, len(actors[hit].mentions))
+            weight[uf[hit]] += max(1, len(actors[hit].mentions))
         ranked = weight.most_common(2)
         if len(ranked) == 1 or (ranked and ranked[0][1] >= DOMINANT_RATIO * ranked[1][1]):
             uf.union(node, ranked[0][0])
@@ -142,13 +125,13 @@ def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], d
         of its merged actor.
     """
     results = list(results)
-    uf = _UnionFind()
+    uf = UnionFind()
     by_name: dict[str, int] = {}
     local: list[tuple[str, str]] = []
     actors = []
     for result in results:
         for actor in result.actors:
-            node = uf.add()
+            node = len(local)
             local.append((result.article.id, actor.key))
             actors.append(actor)
             label_key = _label_key(actor)
@@ -167,7 +150,7 @@ def merge_actors(results: Iterable[ArticleResult]) -> tuple[list[MergedActor], d
     merged: list[MergedActor] = []
     index: dict[tuple[str, str], int] = {}
     for node, actor in enumerate(actors):
-        root = uf.find(node)
+        root = uf[node]
         if root not in groups:
             groups[root] = len(merged)
             merged.append(MergedActor())
