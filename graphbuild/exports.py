@@ -67,8 +67,16 @@ def _edge_attrs(data: dict, key: object) -> dict[str, str | int | float | bool]:
             "article_source": _xml(best.get("source", ""))}
 
 
-def _drawing(network: nx.MultiDiGraph) -> dict[object, tuple[tuple[int, int, int], float, float, float]]:
-    """Per node: colour, size, x and y, as the page draws it."""
+#: Per node: RGB colour, size, x and y.
+Drawing = dict[object, tuple[tuple[int, int, int], float, float, float]]
+
+
+def drawing(network: nx.MultiDiGraph) -> Drawing:
+    """Per node: colour, size, x and y, as the page draws it.
+
+    The layout is the costly part of an export; a build computes it once and
+    hands it to both :func:`write_gexf` and :func:`write_graphml`.
+    """
     positions = layout_positions(network)
     degrees = [d for _, d in network.degree()] or [0]
     low, high = min(degrees), max(degrees)
@@ -78,14 +86,14 @@ def _drawing(network: nx.MultiDiGraph) -> dict[object, tuple[tuple[int, int, int
             for node in network.nodes}
 
 
-def gephi_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def gephi_network(network: nx.MultiDiGraph, layout: Drawing | None = None) -> nx.MultiDiGraph:
     """A copy of the network ready for GEXF: plain attributes, ``viz`` colour/size/position, no lists.
 
     Edges keep their key (the predicate's local name, which networkx writes as
     ``networkx_key`` and reads back as the key) and get unique ids ("e0", ...).
     """
     out = nx.MultiDiGraph(name="graphbuild actor network")
-    for node, (rgb, size, x, y) in _drawing(network).items():
+    for node, (rgb, size, x, y) in (drawing(network) if layout is None else layout).items():
         out.add_node(str(node), **_node_attrs(network, node),
                      viz={"color": {"r": rgb[0], "g": rgb[1], "b": rgb[2], "a": 1.0}, "size": size,
                           "position": {"x": x, "y": y, "z": 0.0}})
@@ -94,7 +102,7 @@ def gephi_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
     return out
 
 
-def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike, *, layout: Drawing | None = None) -> None:
     """Write the network as GEXF 1.3 for Gephi, atomically.
 
     Nodes carry ``type``, ``schema_class``, ``aliases``, ``mentions``,
@@ -110,8 +118,9 @@ def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     Args:
         network: an actor network from :func:`graphbuild.network.actor_network`.
         path: the .gexf file to write.
+        layout: the network's :func:`drawing`, when already computed.
     """
-    text = "".join(nx.generate_gexf(gephi_network(network), version="1.3", prettyprint=False))
+    text = "".join(nx.generate_gexf(gephi_network(network, layout), version="1.3", prettyprint=False))
     root = conform_gexf(etree.fromstring(_fix_xsi(text).encode("utf-8")))
     with atomic_write(path, "wb") as handle:
         handle.write(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
@@ -157,7 +166,7 @@ def conform_gexf(root: etree._Element) -> etree._Element:
     return root
 
 
-def write_graphml(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
+def write_graphml(network: nx.MultiDiGraph, path: str | os.PathLike, *, layout: Drawing | None = None) -> None:
     """Write the network as GraphML, atomically, with the same attributes as the GEXF.
 
     GraphML has no viz module, so colour, size and position are plain node
@@ -167,9 +176,10 @@ def write_graphml(network: nx.MultiDiGraph, path: str | os.PathLike) -> None:
     Args:
         network: an actor network from :func:`graphbuild.network.actor_network`.
         path: the .graphml file to write.
+        layout: the network's :func:`drawing`, when already computed.
     """
     out = nx.MultiDiGraph(name="graphbuild actor network")
-    for node, (rgb, size, x, y) in _drawing(network).items():
+    for node, (rgb, size, x, y) in (drawing(network) if layout is None else layout).items():
         out.add_node(str(node), **_node_attrs(network, node), r=rgb[0], g=rgb[1], b=rgb[2],
                      color="#{:02x}{:02x}{:02x}".format(*rgb), size=size, x=x, y=y)
     for i, (u, v, key, data) in enumerate(network.edges(keys=True, data=True)):

@@ -23,9 +23,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from . import exports, page
+from . import exports, graphfile, page
 from .cache import STATE_DIR
-from .files import atomic_path
 from .network import actor_network
 
 GRAPH_FILE = "graph.ttl"
@@ -50,10 +49,8 @@ class OutputPaths:
 
 
 def write_turtle(graph: Graph, path: Path) -> Path:
-    """Serialize ``graph`` as Turtle to ``path``, atomically."""
-    with atomic_path(path) as tmp:
-        graph.serialize(destination=tmp, format="turtle", encoding="utf-8")
-    return path
+    """Serialize ``graph`` as Turtle to ``path``, atomically (with Oxigraph's writer: see :mod:`graphbuild.graphfile`)."""
+    return graphfile.write_turtle(graph, path)
 
 
 def publish(staged: Path, target: Path) -> None:
@@ -112,8 +109,9 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
     staging = Path(tempfile.mkdtemp(prefix="staging-", dir=state))
     try:
         staged = {name: staging / name for name in names}
-        exports.write_gexf(network, staged[GEXF_FILE])
-        exports.write_graphml(network, staged[GRAPHML_FILE])
+        layout = exports.drawing(network)
+        exports.write_gexf(network, staged[GEXF_FILE], layout=layout)
+        exports.write_graphml(network, staged[GRAPHML_FILE], layout=layout)
         exports.write_csv(network, staged[CSV_FILE])
         info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
         write_turtle(graph, staged[GRAPH_FILE])
