@@ -73,6 +73,7 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
         An iterator of relations, in sentence order.
     """
     ctx = ArticleContext.read(doc, table)
+    article_text = doc.text  # Doc.text joins every token: once, not per sentence
     for sent in doc.sents:
         ctx.observe(sent)
         best: dict[tuple[str, str, str], tuple[float, Found]] = {}
@@ -84,8 +85,9 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
                 confidence = _confidence(found)
                 if triple not in best or confidence > best[triple][0]:
                     best[triple] = (confidence, found)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        raw = article_text[sent.start_char:sent.end_char]  # Span.text, without joining its tokens
+        text = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         end = start + len(text)
         for (subject, predicate, obj), (confidence, found) in best.items():
             yield Relation(subject=subject, predicate=predicate, object=obj, sentence=text,
