@@ -31,6 +31,8 @@ from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
 from .vocab import actor_type_of
 
+#: Texts per ``nlp.pipe`` batch, and articles per task sent to a worker: small enough that the
+#: last tasks of a --jobs run end close together, large enough that sending them costs nothing.
 BATCH_SIZE = 32
 
 
@@ -91,7 +93,7 @@ def parse_articles(articles: Iterable[Article], *, model: str | None = None,
         jobs: worker processes; 1 parses in this process.
     """
     load_pipeline(model)  # fail early, in this process, if the model is missing
-    chunks = ((model, chunk) for chunk in _chunks(articles, BATCH_SIZE * 2))
+    chunks = ((model, chunk) for chunk in _chunks(articles, BATCH_SIZE))
     if jobs <= 1:
         yield from (result for batch in map(_parse_chunk, chunks) for result in batch)
         return
