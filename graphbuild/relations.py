@@ -51,6 +51,7 @@ CONFIDENCE = {
     "nominal-between": 0.75,
     "nominal-protagonist": 0.45,
     "member-list": 0.7,
+    "reciprocal": 0.7,
 }
 #: Factor on the confidence when an end was reached through a pronoun, demonym or context.
 WEAK_END_FACTOR = 0.8

@@ -186,6 +186,34 @@ CONSTRUCTIONS = [
         "Lula answered Boric's call for help.",
         {"Lula": ("Lula", P), "Boric": ("Boric", P)},
         {("Lula", "answered", "Boric")}, id="answered-request"),
+    pytest.param(
+        "Carlos Mendes, who was dismissed by FC Porto in May, has sued the club.",
+        {"Carlos Mendes": ("Mendes", P), "FC Porto": ("FC Porto", O)},
+        {("FC Porto", "dismissed", "Mendes")}, id="passive-relative-who"),
+    pytest.param(
+        "The Green Party, led by the farmer Tom Hale, won four seats.",
+        {"Green Party": ("Green Party", O), "Tom Hale": ("Hale", P)},
+        {("Hale", "led", "Green Party")}, id="passive-reduced-relative"),
+    pytest.param(
+        "The ferry operator was fined by the Maritime Authority last year.",
+        {"Maritime Authority": ("Maritime Authority", O), "ferry operator": ("Ferry Co", O)},
+        {("Maritime Authority", "fined", "Ferry Co")}, id="past-form-from-text"),
+    pytest.param(
+        "Chile and Peru agreed on Monday to end their fishing dispute.",
+        {"Chile": ("Chile", C), "Peru": ("Peru", C)},
+        {("Chile", "agreedWith", "Peru")}, id="reciprocal-coordinated-subjects"),
+    pytest.param(
+        "Lumen Works, the Austin-based chip firm, cut jobs.",
+        {"Lumen Works": ("Lumen Works", O), "Austin": ("Austin", L)},
+        {("Lumen Works", "basedIn", "Austin")}, id="hyphen-compound-in-apposition"),
+    pytest.param(
+        "Jane Moss, the chief executive of Acme Holdings, said sales rose.",
+        {"Jane Moss": ("Moss", P), "Acme Holdings": ("Acme Holdings", O)},
+        {("Moss", "leaderOf", "Acme Holdings")}, id="chief-executive-apposition"),
+    pytest.param(
+        "Karl Weber, the founder of Lumen Works, left in March.",
+        {"Karl Weber": ("Weber", P), "Lumen Works": ("Lumen Works", O)},
+        {("Weber", "founderOf", "Lumen Works")}, id="founder-apposition"),
 ]
 
 
@@ -210,6 +238,9 @@ NOTHING = [
                  set(), id="call-x-y-is-naming"),
     pytest.param("The Russian leader criticized Sweden.", {"Russian": ("Russia", C), "Sweden": ("Sweden", C)},
                  set(), id="role-description-without-holder"),
+    pytest.param("The plan was approved by the Green Party's Federal Executive Board.",
+                 {"Green Party": ("Green Party", O), "Federal Executive Board": ("Federal Executive Board", O)},
+                 {("Federal Executive Board", "partOf", "Green Party")}, id="role-word-inside-an-org-name"),
 ]
 
 
@@ -234,6 +265,12 @@ HYPOTHETICALS = [
                  ("Lula", "presidentOf", "Chile"), id="counterfactual"),
     pytest.param("Analysts say Hungary wants to block Ukraine.", {"Hungary": ("Hungary", C), "Ukraine": ("Ukraine", C)},
                  ("Hungary", "blocked", "Ukraine"), id="wanted"),
+    pytest.param("Jan Novak ruled out any agreement with the Greens.",
+                 {"Jan Novak": ("Novak", P), "Greens": ("Greens", O)},
+                 ("Novak", "agreedWith", "Greens"), id="ruled-out-any"),
+    pytest.param("Britain and Norway did not agree to share the quota.",
+                 {"Britain": ("Britain", C), "Norway": ("Norway", C)},
+                 ("Britain", "agreedWith", "Norway"), id="negated-reciprocal"),
 ]
 
 
@@ -314,6 +351,17 @@ def test_ends_that_are_not_actors_are_not_emitted():
                                              ("star", "starred")])
 def test_past_tense(lemma, past):
     assert grammar.past_tense(lemma) == past
+
+
+def test_past_form_prefers_the_text_of_a_regular_past():
+    doc = Doc(Vocab(), words=["Regulators", "fined", "Acme", "and", "will", "tear", "up", "the", "deal", "."],
+              heads=[1, 1, 1, 1, 5, 1, 5, 8, 5, 1],
+              deps=["nsubj", "ROOT", "dobj", "cc", "aux", "conj", "prt", "det", "dobj", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "CCONJ", "AUX", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+              tags=["NNS", "VBD", "NNP", "CC", "MD", "VB", "RP", "DT", "NN", "."],
+              lemmas=["regulator", "fin", "Acme", "and", "will", "tear", "up", "the", "deal", "."])
+    assert grammar.past_form(doc[1]) == "fined"  # the lemmatizer's "fin" would give "finned"
+    assert grammar.past_form(doc[5]) == "tore"
 
 
 def test_predicate_names_are_camel_case():

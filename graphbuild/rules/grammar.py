@@ -49,7 +49,14 @@ IRREGULAR_PAST = {
     "expel": "expelled", "propel": "propelled", "rebel": "rebelled", "regret": "regretted",
     "acquit": "acquitted", "outlaw": "outlawed", "summon": "summoned", "abandon": "abandoned",
     "visit": "visited", "threaten": "threatened", "open": "opened", "offer": "offered",
+    "tear": "tore", "wear": "wore", "bear": "bore", "bind": "bound", "feed": "fed", "flee": "fled",
+    "hang": "hung", "lay": "laid", "mislead": "misled", "ring": "rang", "sink": "sank", "steal": "stole",
+    "sting": "stung", "strive": "strove", "swing": "swung", "wake": "woke", "weave": "wove",
 }
+#: Determiners that leave an act noun unasserted ("no agreement with X", "ruled out any deal with X").
+NON_ASSERTIVE_DETS = frozenset({"no", "any"})
+#: Verbs whose direct object is an act that is refused or denied, not done ("ruled out a deal").
+REFUSING_VERBS = frozenset({"rule", "reject", "deny", "refuse", "oppose", "veto", "block", "exclude", "dismiss"})
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
@@ -75,9 +82,31 @@ def prep_objects(token: Token, *preps: str) -> Iterator[tuple[str, Token]]:
 
 
 def is_passive(verb: Token) -> bool:
-    """Whether ``verb`` heads a passive clause ("were sent")."""
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    """Whether ``verb`` heads a passive clause ("were sent"), reduced ones included ("X, led by Y,")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or is_reduced_passive(verb)
 
+
+def is_reduced_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a participle with an agent modifying a noun: "the army, led by X,"."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head is not verb
+            and any(c.dep_ == "agent" for c in verb.children))
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """The noun phrases a passive clause is about, a relative's antecedent for "who"/"which".
+
+    "X was sacked by Y" -> X; "X, who was sacked by Y," -> X; "X, led by Y," -> X.
+    """
+    patients = []
+    for subject in children(verb, "nsubjpass"):
+        if subject.tag_ in ("WP", "WDT") or (subject.lower_ == "that" and verb.dep_ == "relcl"):
+            if verb.dep_ == "relcl" and verb.head is not verb:
+                patients.append(verb.head)
+        else:
+            patients.append(subject)
+    if not patients and is_reduced_passive(verb):
+        patients.append(verb.head)
+    return patients
 
 def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     """The subject of ``verb``'s clause, climbing xcomp/conj/pcomp links ("had to call in").
@@ -139,6 +168,8 @@ def hypothetical(token: Token) -> bool:
     Negation does not spread across "and" ("did not A and B": B is stated).
     """
     node, link = token, ""
+    if any(c.dep_ == "det" and c.lower_ in NON_ASSERTIVE_DETS for c in token.children):
+        return True
     while True:
         for child in node.children:
             if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
@@ -151,6 +182,8 @@ def hypothetical(token: Token) -> bool:
                 return True
         if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and lemma_in(node, HYPOTHETICAL_GOVERNORS):
             return True
+        if link == "dobj" and node.pos_ == "VERB" and lemma_in(node, REFUSING_VERBS):
+            return True
         if node.dep_ not in CLAUSE_CHAIN_DEPS or node.head is node:
             break
         if node.dep_ == "ccomp" and node.head.lemma_ in REPORTING_VERBS:
@@ -158,6 +191,20 @@ def hypothetical(token: Token) -> bool:
         link, node = node.dep_, node.head
     words = [t for t in token.sent if not (t.is_punct and t.text != "?") and not t.is_space]
     return node.dep_ == "ROOT" and bool(words) and words[-1].text == "?"
+
+
+def past_form(verb: Token) -> str:
+    """The simple past of a verb as used: its own text when already past ("fined"), else from the lemma.
+
+    The text wins over the lemma for regular past forms, so a lemmatizer slip
+    ("fined" -> "fin") cannot turn the predicate into another verb.
+    """
+    lower = verb.text.lower()
+    if lower.isalpha() and (verb.tag_ == "VBD" or (verb.tag_ == "VBN" and lower.endswith("ed"))) \
+            and lower not in ("was", "were", "had", "did"):
+        if verb.tag_ == "VBD" or lower == past_tense(verb.lemma_) or verb.lemma_.lower() not in IRREGULAR_PAST:
+            return lower
+    return past_tense(verb.lemma_)
 
 
 def past_tense(lemma: str) -> str:

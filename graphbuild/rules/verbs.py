@@ -3,12 +3,14 @@
 * active verbs, with particles and through xcomp chains: "Lula had to call in
   German troops" -> calledIn (the object's demonym stands for its country);
 * prepositional objects of acts: "met with", "fought against", "appealed to";
-* passives with an agent turned active: "Lula was replaced by Temer" -> Temer replaced Lula;
+* passives with an agent turned active: "Lula was replaced by Temer" -> Temer replaced Lula,
+  in relative and reduced clauses too ("Lula, who was replaced by Temer", "the party, led by Lula");
 * agent phrases: "troops were sent at the invitation of X" -> X invited the sender
   (the agent, the troops' demonym, or the country last seen moving troops);
 * troop movements: "Chile sent troops to Peru" -> sentTroopsTo, "Chilean troops
   massed on Peru's border" -> troopsMassedOn;
-* answers to a request: "Lula answered Boric's call" -> answered Boric.
+* answers to a request: "Lula answered Boric's call" -> answered Boric;
+* reciprocal verbs with coordinated subjects: "Chile and Peru agreed to ..." -> agreedWith.
 """
 from __future__ import annotations
 
@@ -53,7 +55,11 @@ VERB_PREPS = frozenset({
 })
 #: Predicates for verbs whose relation holds both ways round ("Lula met Milei" = met with).
 SYMMETRIC_VERBS = {"meet": "metWith", "fight": "foughtWith", "clash": "clashedWith", "talk": "talkedWith",
-                   "negotiate": "negotiatedWith", "ally": "alliedWith", "trade": "tradedWith"}
+                   "negotiate": "negotiatedWith", "ally": "alliedWith", "trade": "tradedWith",
+                   "agree": "agreedWith"}
+#: Symmetric verbs whose coordinated subjects act on each other when no object is named
+#: ("Chile and Peru agreed to ...", "the two leaders met"): "A and B met" = A met with B.
+RECIPROCAL_VERBS = frozenset({"meet", "fight", "clash", "talk", "negotiate", "ally", "agree"})
 #: Speech and reporting verbs: attribution's business, never an event between speaker and object.
 SPEECH_VERBS = frozenset({"say", "tell", "write", "tweet", "report", "add", "note", "argue", "claim", "warn",
                           "explain", "state", "comment", "insist", "post"})
@@ -95,7 +101,7 @@ def _predicate(verb: Token, particles: list[Token], prep: str = "", noun: str = 
     symmetric = SYMMETRIC_VERBS.get(verb.lemma_)
     if symmetric and not noun:
         return symmetric, grammar.uncamel(symmetric)
-    words = [grammar.past_tense(verb.lemma_), *(p.lower_ for p in particles)]
+    words = [grammar.past_form(verb), *(p.lower_ for p in particles)]
     if noun:
         words.append(noun)
     if prep and prep not in words:
@@ -165,8 +171,8 @@ def _troop_movements(ctx: ArticleContext, verb: Token, subjects: list[End]) -> I
                 if noun:
                     predicate, label = _predicate(verb, [], prep, noun)
                 else:
-                    predicate = grammar.camel(["troops", grammar.past_tense(verb.lemma_), prep])
-                    label = f"troops {grammar.past_tense(verb.lemma_)} {prep}"
+                    predicate = grammar.camel(["troops", grammar.past_form(verb), prep])
+                    label = f"troops {grammar.past_form(verb)} {prep}"
                 yield Found(agent, predicate, place, "troop-movement", verb, label)
 
 
@@ -219,7 +225,7 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
         return
     particles = _particles(verb)
     if grammar.is_passive(verb):
-        patients = [e for s in grammar.children(verb, "nsubjpass") for c in grammar.conjuncts(s)
+        patients = [e for s in grammar.passive_patients(verb) for c in grammar.conjuncts(s)
                     if (e := ctx.phrase(c)) is not None]
         predicate, label = _predicate(verb, particles)
         for _, agent in _by_agents(ctx, verb):
@@ -263,6 +269,22 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
                 yield Found(subject, predicate, obj, "svo-prep", verb, label)
 
 
+def _reciprocal(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Found]:
+    """"Chile and Peru agreed to reopen the border": coordinated subjects of a symmetric verb, each with each."""
+    if verb.lemma_ not in RECIPROCAL_VERBS or len(subjects) < 2 or grammar.is_passive(verb):
+        return
+    if any(ctx.phrase(o) is not None for o in grammar.children(verb, "dobj")):
+        return
+    if any(prep in EVENT_PREPS and ctx.phrase(o) is not None for prep, o in grammar.prep_objects(verb)):
+        return  # "A and B clashed with C": C is the other side
+    predicate = SYMMETRIC_VERBS[verb.lemma_]
+    distinct = list(dict.fromkeys(subjects))
+    for i, first in enumerate(distinct):
+        for second in distinct[i + 1:]:
+            if first.key != second.key:
+                yield Found(first, predicate, second, "reciprocal", verb, grammar.uncamel(predicate))
+
+
 def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
     """Every clause relation stated in ``sent``."""
     for verb in sent:
@@ -273,3 +295,4 @@ def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
         yield from _troop_movements(ctx, verb, subjects)
         yield from _agency_phrases(ctx, verb, subjects)
         yield from _acts(ctx, verb, subjects)
+        yield from _reciprocal(ctx, verb, subjects)
