@@ -44,6 +44,23 @@ TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition"
                              "independence", "capital", "province", "region", "territory", "people",
                              "coast", "north", "south", "east", "west", "outskirts"})
 
+#: Nouns that, set beside a name ("Acme, the Austin-based software company"), say it names an
+#: organization, with the schema.org subtype they suggest: spaCy often takes such names for persons.
+ORG_DESCRIPTION_NOUNS = {
+    "company": "Corporation", "firm": "Corporation", "start-up": "Corporation", "startup": "Corporation",
+    "carrier": "Corporation", "maker": "Corporation", "manufacturer": "Corporation", "lender": "Corporation",
+    "insurer": "Corporation", "retailer": "Corporation", "conglomerate": "Corporation", "airline": "Corporation",
+    "operator": "Corporation", "developer": "Corporation", "producer": "Corporation", "supplier": "Corporation",
+    "giant": "Corporation", "chain": "Corporation", "brand": "Corporation", "subsidiary": "Corporation",
+    "bank": "Corporation", "fund": "", "group": "", "agency": "GovernmentOrganization",
+    "regulator": "GovernmentOrganization", "watchdog": "", "ministry": "GovernmentOrganization",
+    "party": "PoliticalParty", "club": "SportsOrganization", "broadcaster": "NewsMediaOrganization",
+    "newspaper": "NewsMediaOrganization", "daily": "NewsMediaOrganization", "tabloid": "NewsMediaOrganization",
+    "charity": "", "organisation": "", "organization": "", "bloc": "", "alliance": "", "union": "",
+    "association": "", "institute": "EducationalOrganization", "university": "EducationalOrganization",
+    "think-tank": "", "tank": "",
+}
+
 #: Characters that make a span an amount, not a name.
 CURRENCY = frozenset("£$€¥₹")
 
@@ -83,6 +100,7 @@ class _Mention:
     titles: tuple[str, ...] = ()
     ent_label: str = ""
     node: int = -1
+    described: bool = False  # an organization noun stands beside it ("X, the software company")
 
     @property
     def key(self) -> str:
@@ -240,7 +258,25 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> 
         m.kind, m.subtype = PLACE, place_words()[where]
     if m.kind == ORGANIZATION and head is not None:
         m.subtype = org_words()[head]
+    if label in ("PERSON", "ORG", "FAC") and (described := _described_as_organization(span)) is not None:
+        m.kind, m.described = ORGANIZATION, True
+        m.subtype = m.subtype or described
     return m
+
+
+def _described_as_organization(span: Span) -> str | None:
+    """The subtype an apposition's organization noun gives a name ("Acme, a Paris-based start-up"), or None.
+
+    Either way round: the name's head with an apposition, or the name in apposition to the noun.
+    """
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and (noun.lemma_.lower() in ORG_DESCRIPTION_NOUNS or noun.lower_ in ORG_DESCRIPTION_NOUNS):
+            return ORG_DESCRIPTION_NOUNS.get(noun.lower_, ORG_DESCRIPTION_NOUNS.get(noun.lemma_.lower(), ""))
+    return None
 
 
 def _split_possessor(span: Span) -> tuple[Span | None, Span]:
@@ -368,7 +404,7 @@ def _person_forms(forms: dict[str, list[_Mention]]) -> set[str]:
         kinds = Counter(m.kind for m in ms)
         person_votes = kinds[PERSON]
         titled = any(set(m.titles) - TITLE_MODIFIERS and m.ent_label in ("PERSON", "ORG") for m in ms)
-        org_like = any(m.subtype or m.kind == ORGANIZATION and _org_head_text(m.text) for m in ms)
+        org_like = any(m.subtype or m.described or m.kind == ORGANIZATION and _org_head_text(m.text) for m in ms)
         surname_seen = name_key(words[-1]) in single_person
         if person_votes * 2 > sum(kinds.values()) or (not org_like and (titled or surname_seen)):
             persons.add(key)
@@ -523,6 +559,9 @@ def _group_type(ms: list[_Mention]) -> tuple[str, str]:
     countries = Counter(m.country for m in ms if m.country)
     if countries and not any(m.kind == PERSON for m in ms):
         return COUNTRY, ""
+    if any(m.described for m in ms) and not any(m.titles for m in ms):
+        described = Counter(m.subtype for m in ms if m.described and m.subtype)
+        return ORGANIZATION, (described.most_common(1)[0][0] if described else "")
     if any(m.kind == PERSON and len(_words(m.text)) >= 2 for m in ms):
         return PERSON, ""
     trusted = [m.place for m in ms if _trusted_place(m)]

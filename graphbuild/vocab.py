@@ -61,6 +61,7 @@ class GB(DefinedNamespace):
     basedIn: URIRef
     locatedIn: URIRef
     leads: URIRef
+    founderOf: URIRef
     quotedBy: URIRef
     writesFor: URIRef
     relatedTo: URIRef
@@ -90,6 +91,7 @@ STRUCTURAL: dict[str, PredicateInfo] = {
     "basedIn": PredicateInfo("based in", "structural"),
     "locatedIn": PredicateInfo("located in", "structural"),
     "leads": PredicateInfo("leads", "structural", comment="as in 'a Moscow-led alliance'"),
+    "founderOf": PredicateInfo("founder of", "structural", comment="founded or co-founded an organization"),
     "quotedBy": PredicateInfo("quoted by", "structural", comment="a source quoted by an outlet"),
     "writesFor": PredicateInfo("writes for", "structural"),
     "relatedTo": PredicateInfo("related to", "structural", symmetric=True),

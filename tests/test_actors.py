@@ -55,6 +55,9 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
       "Kennedy School": (ORGANIZATION, "EducationalOrganization", set())}),
     # a city's name that spaCy calls an organization stays the company
     ("Toyota said on Monday that it would cut output.", {"Toyota": (ORGANIZATION, "", set())}),
+    # a name that spaCy takes for a person, set beside an organization noun, is the organization
+    ("Lumen Works, the Austin-based chip firm, cut 200 jobs.",
+     {"Lumen Works": (ORGANIZATION, "Corporation", set()), "Austin": (PLACE, "City", set())}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)

@@ -4,7 +4,8 @@
   partOf Japan (a government body), "Japan's Toyota" -> basedIn Japan;
 * "the Kennedy School of Harvard" -> the same, with "of";
 * "a Paris-led coalition" -> Paris leads the coalition (named elsewhere),
-  "the Tehran-backed Houthis" -> backed, "the Geneva-based WHO" -> basedIn.
+  "the Tehran-backed Houthis" -> backed, "the Geneva-based WHO" -> basedIn, also
+  beside the name: "Acme, the Austin-based chip firm" -> basedIn Austin.
 """
 from __future__ import annotations
 
@@ -78,7 +79,9 @@ def _hyphen_compounds(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     noun = token.head
     if ctx.behind(noun) is None and noun.lemma_.lower() in ("troop", "force", "peacekeeper", "soldier"):
         ctx.note_military(noun, actor)
-    target = ctx.phrase(noun, behind=False)
+    target = ctx.named(noun.head) if noun.dep_ == "appos" else None  # "Acme, the Austin-based firm": Acme
+    if target is None:
+        target = ctx.phrase(noun, behind=False)
     if target is None:
         target = ctx.describe_indefinite(noun)
     if target is None:

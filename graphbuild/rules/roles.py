@@ -35,6 +35,7 @@ ROLE_OBJECT_TYPES = {
     "affiliatedWith": (ORGANIZATION,),
     "worksFor": (ORGANIZATION, COUNTRY),
     "writesFor": (ORGANIZATION,),
+    "founderOf": (ORGANIZATION,),
 }
 #: Prepositions that name what a role is of, per predicate ("president of", "fellow at", "columnist for").
 ROLE_PREPS = {
@@ -122,6 +123,8 @@ def _person(ctx: ArticleContext, token: Token) -> End | None:
 def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
     """Titles before a name: "Armenian Prime Minister Nikol Pashinyan"."""
     person = ctx.named(head)
+    if ctx.type_of(person) != PERSON:
+        return  # "the National Executive Committee": a word of an organization's name is no title
     for title in head.children:
         if title.dep_ not in ("compound", "amod") or title.i > head.i:
             continue
