@@ -632,6 +632,25 @@ def _extra_mentions(doc: Doc, taken: set[int], forms: dict[tuple[str, ...], str]
     return hits
 
 
+def _surnames(order: list[list[_Mention]], keys: list[str], labels: list[str], kinds: list[tuple[str, str]],
+              surface: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+    """The surname of each person named in full, where no other actor shares it: (surname,) -> key.
+
+    spaCy tags a name the first time and often misses the bare surname in a later quote
+    ("..., Wambui told Reuters"); these forms let :func:`_extra_mentions` find it.
+    """
+    taken = {form[0] for form in surface if len(form) == 1}
+    owners: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for ms, key, label, (kind, _) in zip(order, keys, labels, kinds):
+        words = [w for w in label.split() if not _is_initial(w)]
+        if kind != PERSON or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        owners[(words[-1],)].add(key)
+    return {form: next(iter(found)) for form, found in owners.items()
+            if len(found) == 1 and form[0] not in taken and not is_title(form[0])
+            and gazetteer.place(form[0]) is None and gazetteer.demonym(form[0]) is None}
+
+
 def _unique_keys(labels: list[str]) -> list[str]:
     seen: Counter = Counter()
     keys = []
@@ -689,6 +708,8 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
         for start, end, _ in spans:
             if end - start == 1:
                 token_actor[start] = key
+    for form, key in _surnames(order, keys, labels, kinds, surface).items():
+        surface.setdefault(form, key)
     for start, end, key in _extra_mentions(doc, set(token_actor), surface):
         spans_of[key].append((start, end, False))
         for i in range(start, end):

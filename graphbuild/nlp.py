@@ -63,4 +63,17 @@ def load_pipeline(model: str | None = None) -> Language:
                             f"or pick another with --model") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    _amounts_end_sentences(nlp)
     return nlp
+
+
+#: Tokenizer exceptions that read an amount's unit and a full stop as one abbreviation:
+#: "a fee of £38m. Smith said" must end its sentence after "m" (news writes amounts so).
+AMOUNT_UNIT_ABBREVIATIONS = ("m.", "k.")
+
+
+def _amounts_end_sentences(nlp: Language) -> None:
+    """Drop the tokenizer exceptions that glue a full stop to an amount's unit ("£38m.")."""
+    rules = dict(nlp.tokenizer.rules or {})
+    if any(rules.pop(abbreviation, None) is not None for abbreviation in AMOUNT_UNIT_ABBREVIATIONS):
+        nlp.tokenizer.rules = rules

@@ -104,3 +104,12 @@ def test_speaker_pronoun_after_a_quotation(nlp):
 def test_noise_is_no_actor(nlp, text):
     _, found = actors_of(nlp, text)
     assert found == {}
+
+
+def test_bare_surname_spacy_missed_is_the_person(nlp):
+    doc = nlp("Finance Minister Peter Holm signed the deal in Oslo on Monday. "
+              "\"We lost a lot of time,\" Holm told Reuters after the signing.")
+    doc.ents = [e for e in doc.ents if e.text != "Holm"]  # as spaCy often leaves a surname in a quote
+    table = find_actors(doc)
+    holm = [t.i for t in doc if t.text == "Holm"]
+    assert [table.token_actor.get(i) for i in holm] == ["Peter Holm", "Peter Holm"]

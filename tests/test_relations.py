@@ -214,6 +214,10 @@ CONSTRUCTIONS = [
         "Karl Weber, the founder of Lumen Works, left in March.",
         {"Karl Weber": ("Weber", P), "Lumen Works": ("Lumen Works", O)},
         {("Weber", "founderOf", "Lumen Works")}, id="founder-apposition"),
+    pytest.param(
+        "The far-right Vox party, founded in 2013 by Santiago Abascal, came third.",
+        {"Vox": ("Vox", O), "Santiago Abascal": ("Abascal", P)},
+        {("Abascal", "founded", "Vox")}, id="org-name-compound-on-generic-noun"),
 ]
 
 
@@ -241,6 +245,9 @@ NOTHING = [
     pytest.param("The plan was approved by the Green Party's Federal Executive Board.",
                  {"Green Party": ("Green Party", O), "Federal Executive Board": ("Federal Executive Board", O)},
                  {("Federal Executive Board", "partOf", "Green Party")}, id="role-word-inside-an-org-name"),
+    pytest.param("Ajax sign Brazilian winger from Santos.",
+                 {"Ajax": ("Ajax", O), "Brazilian": ("Brazil", C), "Santos": ("Santos", O)},
+                 set(), id="demonym-adjective-is-no-object"),
 ]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import gazetteer
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
 from . import grammar
 
@@ -62,6 +63,18 @@ PERSONAL_PRONOUNS = {"he": (PERSON,), "she": (PERSON,), "him": (PERSON,), "her":
                      "hers": (PERSON,), "himself": (PERSON,), "herself": (PERSON,)}
 #: Sentences back that context (roles, troops, outlets) is looked for.
 CONTEXT_SENTENCES = 3
+
+
+def is_demonym_modifier(token: Token) -> bool:
+    """Whether ``token`` is a country's adjective ("Portuguese"), which names a country only beside a noun.
+
+    As the head of a noun phrase it is a parse of "Portuguese forward X" gone wrong, not the country;
+    a country's own name ("Portugal") or a plural group ("the Portuguese") is not one.
+    """
+    if token.pos_ not in ("ADJ", "PROPN", "NOUN") or not token.text[:1].isupper():
+        return False
+    dem = gazetteer.demonym(token.text)
+    return dem is not None and not dem.group and gazetteer.place(token.text) is None and token.tag_ != "NNPS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +162,14 @@ class ArticleContext:
         demonym or possessor of an agent noun ("Russian troops" -> Russia); with
         ``describe``, a definite description resolved from context.
         """
+        if is_demonym_modifier(token):
+            return None  # "signed Portuguese forward X": the parser's head is the adjective, not Portugal
         if (end := self.named(token)) is not None:
             return end
         if token.pos_ == "PRON":
             return self._bind_pronoun(token)
+        if token.lemma_.lower() in ORG_NOUNS and (end := self._named_compound(token)) is not None:
+            return end
         for appos in grammar.children(token, "appos"):
             if (end := self.named(appos)) is not None:
                 return End(end.key, weak=True)
@@ -160,6 +177,15 @@ class ArticleContext:
             return end
         if describe:
             return self.describe(token) or self.loose_apposition(token)
+        return None
+
+    def _named_compound(self, token: Token) -> End | None:
+        """The organization a generic noun's name modifier names: "the Chega party", "the Wagner group"."""
+        for child in token.children:
+            if child.dep_ == "compound" and child.i < token.i:
+                end = self.named(child)
+                if end is not None and not end.weak and self.types.get(end.key) == ORGANIZATION:
+                    return end
         return None
 
     def loose_apposition(self, token: Token) -> End | None:
