@@ -97,9 +97,10 @@ class ResultCache:
         return dataclasses.replace(result, article=article) if result else None
 
     def put(self, result: ArticleResult) -> None:
-        """Store the records of one article."""
-        with atomic_write(self._path(result.article.id)) as handle:
-            json.dump(result_to_json(result), handle, ensure_ascii=False, separators=(",", ":"))
+        """Store the records of one article (not fsync'ed: a lost or torn entry is only a miss)."""
+        with atomic_write(self._path(result.article.id), durable=False) as handle:
+            # dumps, not dump: only the one-shot encoder is json's C one (dump writes piece by piece in Python).
+            handle.write(json.dumps(result_to_json(result), ensure_ascii=False, separators=(",", ":")))
 
 
 def read_manifest(out_dir: Path) -> list[Article]:

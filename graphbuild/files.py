@@ -41,7 +41,7 @@ def _temporary(target: Path) -> tuple[int, str]:
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8",
-                 newline: str | None = None) -> Iterator[IO]:
+                 newline: str | None = None, durable: bool = True) -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success, rename it over ``path``.
 
     Args:
@@ -49,6 +49,9 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         mode: "w" for text or "wb" for bytes.
         encoding: the text encoding (ignored in binary mode).
         newline: passed to :func:`open` (use "" for CSV).
+        durable: flush the file to disk before the rename. Only for files whose loss
+            costs nothing (a cache entry is read back as a miss when empty or torn):
+            an fsync per file is most of the cost of writing many small ones.
 
     Example:
         >>> with atomic_write(tmp_path / "graph.ttl") as f:  # doctest: +SKIP
@@ -62,7 +65,8 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
                        newline=None if binary else newline) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
