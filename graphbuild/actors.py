@@ -115,6 +115,25 @@ class _Group:
 # --- step 1: candidates -----------------------------------------------------------------------
 
 
+def _with_party_words(ent: Span) -> Span:
+    """A group name with the capitalized words spaCy left off its front: "Liberal" + "Democrats".
+
+    spaCy often tags only the last word of a party named after its members ("the Liberal
+    [Democrats]", "Christian [Democrats]"); the words before it, when capitalized and inside
+    the same noun phrase, belong to the name.
+    """
+    if ent.label_ != "NORP" or org_words().get(head_word([t.text for t in ent])) != "PoliticalParty":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        before = doc[start - 1]
+        if not (before.is_title and before.pos_ in ("PROPN", "ADJ") and before.head.i >= ent.start
+                and before.lower_ not in ("the", "a", "an") and not is_title(before.text)):
+            break
+        start -= 1
+    return doc[start:ent.end]
+
+
 def _line_piece(span: Span) -> Span:
     """The longest part of ``span`` that does not cross a line break (names never do)."""
     doc = span.doc
@@ -311,10 +330,12 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
         if m is not None:
             found.append(m)
 
+    named = {ent.start: _with_party_words(ent) for ent in doc.ents}
+    absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"
     for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPE:
+        if ent.label_ not in LABEL_TYPE or ent.start in absorbed:
             continue
-        piece = _line_piece(ent)
+        piece = _line_piece(named[ent.start])
         paren = next((t.i for t in piece if t.text == "("), None)
         if paren is not None:  # "Development Bank (IADB": the long form; the acronym is found below
             piece = doc[piece.start:paren]

@@ -58,6 +58,9 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
     # a name that spaCy takes for a person, set beside an organization noun, is the organization
     ("Lumen Works, the Austin-based chip firm, cut 200 jobs.",
      {"Lumen Works": (ORGANIZATION, "Corporation", set()), "Austin": (PLACE, "City", set())}),
+    # a party named after its members, of which spaCy tags only the last word
+    ("The Liberal Democrats won three seats in Scotland.",
+     {"Liberal Democrats": (ORGANIZATION, "PoliticalParty", set()), "Scotland": (COUNTRY, "", set())}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)

@@ -218,6 +218,10 @@ CONSTRUCTIONS = [
         "The far-right Vox party, founded in 2013 by Santiago Abascal, came third.",
         {"Vox": ("Vox", O), "Santiago Abascal": ("Abascal", P)},
         {("Abascal", "founded", "Vox")}, id="org-name-compound-on-generic-noun"),
+    pytest.param(
+        "The defence secretary told the House of Lords that the frigates were late.",
+        {"defence secretary": ("Jo Bell", P), "House of Lords": ("House of Lords", O)},
+        {("Jo Bell", "told", "House of Lords")}, id="told-a-state-body"),
 ]
 
 
@@ -248,6 +252,9 @@ NOTHING = [
     pytest.param("Ajax sign Brazilian winger from Santos.",
                  {"Ajax": ("Ajax", O), "Brazilian": ("Brazil", C), "Santos": ("Santos", O)},
                  set(), id="demonym-adjective-is-no-object"),
+    pytest.param("Senator Ann Cole told the Senate Finance Committee that costs had doubled.",
+                 {"Ann Cole": ("Cole", P), "Senate Finance Committee": ("Senate Finance Committee", O)},
+                 {("Cole", "told", "Senate Finance Committee")}, id="a-committee-told-is-no-outlet"),
 ]
 
 

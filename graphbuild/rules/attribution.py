@@ -5,7 +5,8 @@
 * "said X in an interview with CNN", "X said on Al Jazeera" -> quotedBy;
 * "X writes in The Atlantic", "wrote X in an op-ed for Foreign Affairs",
   "X, writing in Le Monde" -> writesFor;
-* "according to X in an interview with Y" -> quotedBy.
+* "according to X in an interview with Y" -> quotedBy;
+* "X told parliament" / "told the committee" (a state body, not an outlet) -> told.
 
 Outlets are learned as the article is read: an organization that reports
 ("reported Le Monde", "said the Guardian") or is spoken to becomes an outlet,
@@ -114,6 +115,14 @@ def _attributions(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
         outlets += [(e, "quotedBy") for o in grammar.children(verb, "dobj", "dative")
                     for c in grammar.conjuncts(o) if (e := _outlet(ctx, c)) is not None
                     and not ctx.words_of(e) & STATE_BODY_WORDS]
+    if verb.lemma_ in TELL_VERBS:  # "told parliament", "told the committee": addressed, not quoted
+        for obj in grammar.children(verb, "dobj", "dative"):
+            for conj in grammar.conjuncts(obj):
+                body = ctx.phrase(conj, behind=False)
+                if ctx.type_of(body) == ORGANIZATION and ctx.words_of(body) & STATE_BODY_WORDS \
+                        and body.key not in ctx.outlets:
+                    for _, speaker in speakers:
+                        yield Found(speaker, "told", body, "attribution-tell", verb, "told")
     writing = verb.lemma_ in WRITE_VERBS
     outlets += list(_media(ctx, verb, writing=writing))
     for token, _ in speakers:  # the parser often hangs "in an article on X" on the speaker

@@ -22,7 +22,8 @@ STATE_BODY_WORDS = frozenset({
     "ministry", "department", "army", "navy", "guard", "police", "parliament", "senate", "assembly",
     "congress", "council", "court", "agency", "service", "services", "office", "committee", "commission",
     "bank", "forces", "force", "government", "cabinet", "duma", "administration", "bureau", "embassy",
-    "command", "corps", "directorate", "inspectorate", "treasury", "customs",
+    "command", "corps", "directorate", "inspectorate", "treasury", "customs", "commons", "lords", "house",
+    "legislature", "chamber",
 })
 #: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
 HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
