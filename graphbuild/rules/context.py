@@ -164,12 +164,12 @@ class ArticleContext:
         """
         if is_demonym_modifier(token):
             return None  # "signed Portuguese forward X": the parser's head is the adjective, not Portugal
+        if token.lemma_.lower() in ORG_NOUNS and (end := self._named_compound(token)) is not None:
+            return end  # before the actor stage's guess for "the party", which may be another party
         if (end := self.named(token)) is not None:
             return end
         if token.pos_ == "PRON":
             return self._bind_pronoun(token)
-        if token.lemma_.lower() in ORG_NOUNS and (end := self._named_compound(token)) is not None:
-            return end
         for appos in grammar.children(token, "appos"):
             if (end := self.named(appos)) is not None:
                 return End(end.key, weak=True)
