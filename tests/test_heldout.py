@@ -1,9 +1,11 @@
 """Quality on news graphbuild was never tuned on: the held-out articles in tests/data/heldout.
 
-Eight articles written for the tests in different outlets' styles, with a hand-made gold
+Twelve articles written for the tests in different outlets' styles, with a hand-made gold
 annotation (``heldout/gold.json``, in the format of the shared gold file). The rules are never
 fitted to these sentences, so the scores are an honest measure; the floors below sit a little
-under what graphbuild reaches today, so a regression fails.
+under what graphbuild reaches today, so a regression fails. Articles 01-08 are the development
+set: their mistakes are read to find general causes. Articles 09-12 are the test set, annotated
+before graphbuild ever ran on them and never read for mistakes, only scored.
 
 Scoring follows the shared scorer's rules, on graphbuild's records rather than on RDF: an actor
 matches a gold entity when one of its names equals one of the gold names (case, a leading "the",
@@ -18,6 +20,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -29,12 +32,27 @@ pytestmark = pytest.mark.model
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 GOLD = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))
 
-#: Floors, a little under today's scores (see the module docstring).
-MIN_MEAN_ENTITY_F1 = 0.89
-MIN_ENTITY_F1 = 0.83
-MIN_MEAN_RELATION_F1 = 0.48
-MIN_MEAN_RELATION_PRECISION = 0.82
-MIN_MEAN_CORE_RECALL = 0.55
+#: The development set (read for mistakes) and the test set (only scored), by file-name prefix.
+DEV = tuple(f"{n:02d}_" for n in range(1, 9))
+TEST = tuple(f"{n:02d}_" for n in range(9, 13))
+
+
+class Floors(NamedTuple):
+    """Floors, a little under a set's scores today (see the module docstring)."""
+
+    mean_entity_f1: float
+    entity_f1: float
+    mean_relation_f1: float
+    mean_relation_precision: float
+    mean_core_recall: float
+
+
+FLOORS = {
+    DEV: Floors(mean_entity_f1=0.89, entity_f1=0.83, mean_relation_f1=0.48, mean_relation_precision=0.82,
+                mean_core_recall=0.55),
+    TEST: Floors(mean_entity_f1=0.83, entity_f1=0.74, mean_relation_f1=0.33, mean_relation_precision=0.75,
+                 mean_core_recall=0.30),
+}
 
 
 def norm(name: str) -> str:
@@ -127,19 +145,27 @@ def test_every_article_has_gold():
     assert sorted(d["file"] for d in GOLD["documents"]) == sorted(p.name for p in HELDOUT.glob("*.txt"))
 
 
-def test_entities_on_unseen_news(scores):
-    low = {name: round(s["entity_f1"], 3) for name, s in scores.items() if s["entity_f1"] < MIN_ENTITY_F1}
+def test_every_article_is_in_one_set():
+    assert all(sum(d["file"].startswith(p) for p in DEV + TEST) == 1 for d in GOLD["documents"])
+
+
+@pytest.mark.parametrize("articles", [DEV, TEST], ids=["dev", "test"])
+def test_entities_on_unseen_news(scores, articles):
+    floors, scores = FLOORS[articles], {n: s for n, s in scores.items() if n.startswith(articles)}
+    low = {name: round(s["entity_f1"], 3) for name, s in scores.items() if s["entity_f1"] < floors.entity_f1}
     assert not low, low
     mean = sum(s["entity_f1"] for s in scores.values()) / len(scores)
-    assert mean >= MIN_MEAN_ENTITY_F1, {n: round(s["entity_f1"], 3) for n, s in scores.items()}
+    assert mean >= floors.mean_entity_f1, {n: round(s["entity_f1"], 3) for n, s in scores.items()}
 
 
-def test_relations_on_unseen_news(scores):
+@pytest.mark.parametrize("articles", [DEV, TEST], ids=["dev", "test"])
+def test_relations_on_unseen_news(scores, articles):
+    floors, scores = FLOORS[articles], {n: s for n, s in scores.items() if n.startswith(articles)}
     table = {n: {k: round(v, 3) for k, v in s.items() if not k.startswith("entity")} for n, s in scores.items()}
     n = len(scores)
-    assert sum(s["relation_f1"] for s in scores.values()) / n >= MIN_MEAN_RELATION_F1, table
-    assert sum(s["relation_p"] for s in scores.values()) / n >= MIN_MEAN_RELATION_PRECISION, table
-    assert sum(s["core_r"] for s in scores.values()) / n >= MIN_MEAN_CORE_RECALL, table
+    assert sum(s["relation_f1"] for s in scores.values()) / n >= floors.mean_relation_f1, table
+    assert sum(s["relation_p"] for s in scores.values()) / n >= floors.mean_relation_precision, table
+    assert sum(s["core_r"] for s in scores.values()) / n >= floors.mean_core_recall, table
 
 
 def test_scoring_helper_matches_names_and_keywords():
