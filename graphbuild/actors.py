@@ -24,6 +24,7 @@ The stage runs in four steps over one parsed article, each linear in its size:
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -80,6 +81,9 @@ NEAR_MISS_MIN = 6
 
 #: How far back (in tokens) a parenthesised acronym looks for its long form, beyond its letters.
 ACRONYM_SLACK = 3
+
+#: A first line of at most this many words, set off by a blank line, is a headline.
+MAX_HEADLINE_WORDS = 30
 
 #: A single all-capital word this long tagged as a person or place is a shouted heading word.
 SHOUTED_MIN = 5
@@ -354,8 +358,69 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
             if trimmed is not None:
                 add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
         add(span, ent.label_, titles)
+    found = _confirmed_by_body(doc, found, add)
     added, links = _parenthesised_acronyms(doc, found)
     return found + added, links
+
+
+def _headline_end(doc: Doc) -> int:
+    """The token index where the body starts after a headline line, or 0 when the text has no headline.
+
+    A headline is the text's first line, set off by a blank line, short and not ending as a
+    sentence does; the pipeline parses an article as its title, a blank line and its body.
+    """
+    cut = doc.text.find("\n\n")
+    if cut <= 0 or "\n" in doc.text[:cut] or len(doc.text[:cut].split()) > MAX_HEADLINE_WORDS \
+            or doc.text[:cut].rstrip().endswith(".") or not doc.text[cut:].strip():
+        return 0
+    return next((t.i for t in doc if t.idx >= cut), 0)
+
+
+def _confirmed_by_body(doc: Doc, found: list[_Mention], add) -> list[_Mention]:
+    """Headline mentions the body confirms; the rest go.
+
+    Headlines are written in Title Case by many outlets, and spaCy then runs names into the
+    verbs and nouns around them ("Nordvik Shipping Agrees"). A headline mention stays when its
+    words are a name the body uses, or part of one ("Marsh" for "Helen Marsh"), or appear in
+    the body's text as they are; otherwise its longest parts that the body names (or writes,
+    when two words or more) stay, each as a mention of its own ("Acme Buys" -> "Acme"), and
+    the words around them go.
+    """
+    end = _headline_end(doc)
+    if not end or not any(m.start < end for m in found):
+        return found
+    body_names = [tuple(name_key(t.text) for t in doc[m.start:m.end]) for m in found if m.start >= end]
+    body_text = doc.text[doc[end].idx:]
+
+    def named(words: tuple[str, ...]) -> bool:
+        n = len(words)
+        return any(name[i:i + n] == words for name in body_names for i in range(len(name) - n + 1))
+
+    def written(span: Span) -> bool:
+        return re.search(rf"(?<!\w){re.escape(span.text)}(?!\w)", body_text) is not None
+
+    kept = [m for m in found if m.start >= end]
+    for m in found:
+        if m.start >= end:
+            continue
+        words = tuple(name_key(t.text) for t in doc[m.start:m.end])
+        if named(words) or written(doc[m.start:m.end]):
+            kept.append(m)
+            continue
+        i = m.start
+        while i < m.end:  # the longest named part from each word on, left to right
+            j = next((j for j in range(m.end, i, -1) if doc[i].text[:1].isupper() and (
+                named(words[i - m.start:j - m.start]) or j - i > 1 and written(doc[i:j]))), None)
+            if j is None:
+                i += 1
+                continue
+            before = len(found)
+            add(doc[i:j], m.ent_label)
+            kept.extend(found[before:])
+            del found[before:]
+            i = j
+    kept.sort(key=lambda m: m.start)
+    return kept
 
 
 def _parenthesised_acronyms(doc: Doc, found: list[_Mention]
@@ -479,10 +544,15 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
         targets = [k for k in by_suffix.get(words, ()) if k != key]
         if len(targets) == 1:
             uf.union(first[targets[0]], first[key])
+    # The first word of an organization's name, tagged an organization wherever it stands
+    # ("Nordvik" for "Nordvik Shipping"), is that organization, not a person's surname.
+    org_first = {name_key(_words(ms[0].text)[0]) for key, ms in forms.items()
+                 if key not in persons and len(_words(ms[0].text)) >= 2
+                 and all(m.ent_label == "ORG" and not m.country and not m.place for m in ms)}
     for key, ms in forms.items():
         if key in persons or len(_words(ms[0].text)) != 1 or is_acronym(ms[0].text):
             continue
-        if any(m.demonym for m in ms):
+        if any(m.demonym for m in ms) or key in org_first and all(m.ent_label == "ORG" for m in ms):
             continue
         places = [m.place for m in ms if m.place is not None]
         if places and any(m.ent_label in ("GPE", "LOC") for m in ms) and (
@@ -533,8 +603,8 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
             generic = org_words()
             for n in range(1, len(words) + owned):
                 org_tails[words[-n:]].append(key)
-                if all(w in generic for w in words[n:]):  # "Lehman" for "Lehman Brothers"
-                    org_tails[words[:n]].append(key)
+                if all(w in generic for w in words[n:]) or n == 1 and words[0] in org_first:
+                    org_tails[words[:n]].append(key)  # "Lehman" for "Lehman Brothers"
     for key, ms in forms.items():
         if ms[0].kind != ORGANIZATION or any(m.place for m in ms) or is_acronym(ms[0].text):
             continue

@@ -61,6 +61,15 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
     # a party named after its members, of which spaCy tags only the last word
     ("The Liberal Democrats won three seats in Scotland.",
      {"Liberal Democrats": (ORGANIZATION, "PoliticalParty", set()), "Scotland": (COUNTRY, "", set())}),
+    # a Title Case headline that spaCy runs into one name: only the parts the body names stay
+    ("Blair Backs Brown Over Budget Plan\n\nTony Blair has backed Gordon Brown's budget plan, Downing Street said.",
+     {"Tony Blair": (PERSON, "", {"Blair"}), "Gordon Brown": (PERSON, "", {"Brown"}),
+      "Downing Street": (PLACE, "CivicStructure", set())}),
+    # an organization's first word, tagged an organization, is the organization, not its founder's surname
+    ("Analysts at Torvik Energy expect prices to rise. The chief executive of Torvik, Anna Berg, said demand "
+     "was strong. Torvik was founded in 1985 by engineer Lars Torvik.",
+     {"Torvik Energy": (ORGANIZATION, "", {"Torvik"}), "Anna Berg": (PERSON, "", set()),
+      "Lars Torvik": (PERSON, "", set())}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)
@@ -107,6 +116,24 @@ def test_speaker_pronoun_after_a_quotation(nlp):
 def test_noise_is_no_actor(nlp, text):
     _, found = actors_of(nlp, text)
     assert found == {}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a headline name run into the verb after it: the part the body writes stays
+    ("Harbour Lines Agrees To Buy Rival Ferry Group\n\nHarbour Lines said on Monday that it would buy a rival.",
+     "Harbour Lines"),
+    # a headline name the body never confirms goes
+    ("Storm Warning For Coastal Towns\n\nForecasters said the storm would reach the coast by Friday.", None),
+])
+def test_headline_names_need_the_body(nlp, text, expected):
+    doc = nlp(text)
+    headline = [a.label for a in find_actors(doc).actors if any(m.start < text.index("\n") for m in a.mentions)]
+    assert headline == ([expected] if expected else [])
+
+
+def test_a_first_line_ending_in_a_full_stop_is_no_headline(nlp):
+    text = "Talks in Geneva ended on Monday.\n\nThe delegates went home."
+    assert [a.label for a in find_actors(nlp(text)).actors] == ["Geneva"]
 
 
 def test_bare_surname_spacy_missed_is_the_person(nlp):
