@@ -36,6 +36,7 @@ AUTHOR_BIO = "author bio"
 RELATED_HEADLINES = "related headlines (trailing list)"
 BYLINE = "byline or dateline"
 IMAGE_CREDIT = "image credit"
+CREDIT = "credit or contact line"
 RECURRING = "recurs across articles of this source"
 
 #: Lines longer than this (in words) are prose, never furniture by pattern alone.
@@ -46,6 +47,10 @@ MAX_TITLE_WORDS = 35
 MAX_BLURB_WORDS = 30
 #: How many lines after a promotional line may be its blurb.
 MAX_BLURB_LINES = 2
+#: A list heading inside the story ("Read more:") has at most this many words, and the list
+#: of headlines under it at most this many lines.
+MAX_LIST_HEADING_WORDS = 5
+MAX_LIST_ITEMS = 6
 #: A bio is looked for among this many last body lines (before any trailer).
 BIO_WINDOW = 2
 #: A bio needs at least this many distinct cues from :data:`BIO_CUES`.
@@ -90,7 +95,12 @@ PROMO_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"|you (may|might) also (like|enjoy)|top stories|latest (news|stories)|explore more"
         r"|further reading|also read|read also)\b[^.!?]{0,80}$",
         r"^(share|print|e-?mail) (this|on|via)\b",
-        r"^share$",
+        r"^(share|save|print|comments?)\d*$",
+        r"^follow\b[^.!?]{0,60}:$",  # "Follow Harbour Radio:" above a row of icons
+        r"^skip (next section|to (main )?content|advert(isement)?)\b",
+        r",? \(?opens (in )?(a )?new (tab|window)\)?$",  # link text: "Licensing, opens new tab"
+        r"^our standards\b",
+        r"^\d+[ -]min(ute)?s?\.? read$",
         r"^(please )?(support|fund)\b.*\bjournalism\b|\bsupport our journalism\b",
         r"^become a (member|subscriber|supporter)\b",
         r"^(start|try|get|begin|claim)\b.*\bfree trial\b",
@@ -133,14 +143,55 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"^(?i:published|updated|posted|last updated)\b:?\s+(?i:on\s+)?"
         r"(\d|(?i:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
         r"|today|yesterday|an? (hour|minute|day)))[^!?]{0,50}$",
+        # the same split over two lines: "Published" and "3 hours ago"
+        r"^(?i:published|updated|posted|last updated)$",
+        r"^(?i:(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (second|minute|hour|day|week)s? ago)$",
+        # "By Jane Doe, a senior reporter who covers courts from Leeds."
+        r"^[Bb][Yy]:?\s+[A-Z][\w'’.-]*(\s[A-Z][\w'’.-]*){0,3},\s(a|an|the|our)\s[^!?]{0,60}"
+        r"\b(reporter|writer|editor|correspondent|columnist|journalist|contributor|critic)s?\b[^!?]{0,80}$",
     )
 )
 
-#: Standalone picture credits.
+#: Standalone picture credits and captions ("Photo: ...", "Image source, ...", "Image caption, ...").
 IMAGE_CREDIT_PATTERN = re.compile(
-    r"^\(?\s*(image|photo(graph)?|picture|video|illustration)s?( credit)?\s*:|^\(image credit\b",
+    r"^\(?\s*(image|photo(graph)?|picture|video|illustration)s?( credit)?\s*:|^\(image credit\b"
+    r"|^(image|photo|picture|video|media) (source|caption|credit)s?\s*[,:]",
     _FLAGS,
 )
+
+#: Who wrote, edited or helped with the story, and how to reach them: wire and agency credits.
+#: Each needs the line's shape too (see :func:`is_credit`).
+CREDIT_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, _FLAGS)
+    for p in (
+        # "Reporting by A in X and B in Y; Editing by C", "Additional reporting by D"
+        r"^[-–—\s]*(additional |further )?(reporting|writing|editing|research|compiled|edited|written)"
+        r"( and \w+)? by\s",
+        r"^[-–—\s]*with (additional )?(assistance|reporting) (from|by)\s",  # "--With assistance from E."
+        # "Wire writer F contributed to this report.", "G in Paris contributed reporting."
+        r"\bcontributed( reporting)?( to this (report|story|article))?\.?$",
+        r"^sources?\s*:\s*[^.!?]{0,80}$",  # "SOURCE: AGENCIES"
+    )
+)
+
+#: Credit and contact lines whose whole shape says so, whatever words they hold.
+CREDIT_LINE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, _FLAGS)
+    for p in (
+        r"^to contact the (reporters?|editors?|authors?|writers?)\b[^.!?]*:$",
+        r"^\(updates? (with|to|throughout)\b[^()]*\)$",  # an agency's note on a story's new version
+        r"^[^.!?]{0,80}\s\S+@\S+\.\w+\.?$",  # ends in an e-mail address: "Jane Doe in Oslo at jdoe@example.com"
+    )
+)
+
+#: The words a credit may hold besides names: a list of people and places, not a sentence.
+CREDIT_WORDS = frozenset({
+    "and", "in", "by", "from", "with", "at", "of", "the", "for", "to", "this", "on", "report", "story",
+    "article", "reporting", "editing", "writing", "additional", "further", "assistance", "research",
+    "compiled", "edited", "written", "contributed", "writer", "writers", "reporter", "reporters",
+    "correspondent", "correspondents", "editor", "editors", "contact", "responsible", "source", "sources",
+    "news", "agencies", "staff",
+})
 
 #: A third-person bio cue. A bio paragraph near the end needs :data:`MIN_BIO_CUES` of them.
 BIO_CUES: tuple[re.Pattern[str], ...] = tuple(
@@ -209,9 +260,12 @@ def clean_body(
             reasons[i] = PROMOTIONAL
         elif is_byline(text):
             reasons[i] = BYLINE
+        elif is_credit(text):
+            reasons[i] = CREDIT
         elif _word_count(text) <= MAX_FURNITURE_WORDS and IMAGE_CREDIT_PATTERN.search(text):
             reasons[i] = IMAGE_CREDIT
     _mark_blurbs(texts, reasons, blank)
+    _mark_inline_lists(texts, reasons, blank)
     trailer_start = _mark_trailer(texts, reasons, blank)
     _mark_bio(texts, reasons, blank, trailer_start)
 
@@ -242,6 +296,30 @@ def is_promotional(text: str) -> bool:
 def is_byline(text: str) -> bool:
     """Tell whether a line is a standalone byline or dateline ("By Jane Doe Published")."""
     return _word_count(text) <= 20 and any(p.search(text) for p in BYLINE_PATTERNS)
+
+
+def is_credit(text: str) -> bool:
+    """Tell whether a line credits the story's writers or says how to reach them.
+
+    A credit opens or ends as one does (:data:`CREDIT_PATTERNS`) and is otherwise a list of
+    names, places and credit words (:data:`CREDIT_WORDS`), so a sentence that happens to open
+    "Reporting by the agency showed ..." stays; or its whole shape is a credit's or a contact
+    line's (:data:`CREDIT_LINE_PATTERNS`).
+
+    Example:
+        >>> is_credit("Reporting by Ana Ruiz in Lima; Editing by Joe Bloggs")
+        True
+        >>> is_credit("Reporting by the Lima Post showed the deal was signed.")
+        False
+    """
+    if _word_count(text) > MAX_FURNITURE_WORDS:
+        return False
+    if any(p.search(text) for p in CREDIT_LINE_PATTERNS):
+        return True
+    if not any(p.search(text) for p in CREDIT_PATTERNS):
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(w[:1].isupper() or w.lower() in CREDIT_WORDS for w in words)
 
 
 def is_title_like(text: str) -> bool:
@@ -337,6 +415,25 @@ def _mark_blurbs(texts: list[str], reasons: list[str | None], blank: list[bool])
             if _word_count(texts[j]) > MAX_BLURB_WORDS or not BLURB_PATTERN.search(texts[j]):
                 break
             reasons[j] = PROMOTIONAL_BLURB
+            taken += 1
+
+
+def _mark_inline_lists(texts: list[str], reasons: list[str | None], blank: list[bool]) -> None:
+    """Mark the headlines listed under a short list heading ("Read more:", "Most read") inside the story.
+
+    The list runs over title-like lines and ends at the first line of prose.
+    """
+    for i, text in enumerate(texts):
+        if blank[i] or _word_count(text) > MAX_LIST_HEADING_WORDS \
+                or not any(p.search(text) for p in LIST_HEADING_PATTERNS):
+            continue
+        taken = 0
+        for j in range(i + 1, len(texts)):
+            if blank[j]:
+                continue
+            if reasons[j] is not None or taken == MAX_LIST_ITEMS or not is_title_like(texts[j]):
+                break
+            reasons[j] = RELATED_HEADLINES
             taken += 1
 
 

@@ -11,6 +11,8 @@ from graphbuild import cleaning
 from graphbuild.cleaning import (
     AUTHOR_BIO,
     BYLINE,
+    CREDIT,
+    IMAGE_CREDIT,
     PROMOTIONAL,
     PROMOTIONAL_BLURB,
     RECURRING,
@@ -55,6 +57,14 @@ from graphbuild.cleaning import (
         "Click here to see the full gallery",
         "© 2031 Coastline Media Group. All rights reserved.",
         "Read our privacy policy and terms of use",
+        "Save",
+        "Comments",
+        "share3",
+        "Follow the Coast Courier:",
+        "Skip next section Related topics",
+        "Republish this story, opens new tab",
+        "Our Standards: how the Courier checks its facts",
+        "6 min read",
     ],
 )
 def test_promotional_line_is_removed(line):
@@ -78,6 +88,13 @@ def test_promotional_line_is_removed(line):
         "The company changed its privacy policy last week.",
         "In his daily newsletter, the analyst wrote that markets would fall.",
         "The drug's free trial ended in May.",
+        # Credit and contact words inside prose.
+        "Reporting by the Harbour Gazette showed that the pier had been sold twice.",
+        "Additional reporting by local officials was never published, the inquiry found.",
+        "Two engineers contributed to the design, which cost $4 million.",
+        "Sources: the council had known about the cracks since 2029.",
+        "He said the mayor would follow the advice of the harbour board.",
+        "Saved by a passing trawler, the crew returned home on Friday.",
         "He urged voters to become a member of the party.",
         "Regulators said the cookie rules on consent were ignored.",
         "Follow the money, investigators say.",
@@ -115,6 +132,9 @@ def test_body_line_stays(line):
         "Published 3 hours ago",
         "Updated: 12 June 2031, 14:05 BST",
         "Posted on Monday 3 May",
+        "Published",
+        "2 hours ago",
+        "By Lena Fischer, a senior correspondent who covers shipping from Hamburg.",
     ],
 )
 def test_byline_is_removed(line):
@@ -125,11 +145,33 @@ def test_byline_is_removed(line):
 
 @pytest.mark.parametrize(
     "line",
-    ["Image credit: Getty Images", "(Image credit: Harbour Gazette)", "Photo: Lena Fischer/Reuters"],
+    ["Image credit: Getty Images", "(Image credit: Harbour Gazette)", "Photo: Lena Fischer/Reuters",
+     "Image source, Coastline Pictures", "Image caption, The old pier closed in 2029"],
 )
 def test_image_credit_is_removed(line):
     kept, removed = clean_body(["The council voted on Tuesday to close the depot.", line])
     assert [r.reason for r in removed] == [cleaning.IMAGE_CREDIT]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Omar Haddad in Tunis and Ines Duarte in Lisbon; Editing by Sam Okoro",
+        "Additional reporting by Aiko Tanaka; Writing by Ben Moyo",
+        "--With assistance from Lucia Brand.",
+        "Coast Courier writer Dana Fisk contributed to this report.",
+        "Priya Nair in Mumbai contributed reporting.",
+        "To contact the reporter on this story:",
+        "Omar Haddad in Tunis at ohaddad@example.org",
+        "To contact the editors responsible for this story:",
+        "(Updates with the mayor's comments in fifth paragraph.)",
+        "SOURCE: COAST COURIER AND AGENCIES",
+    ],
+)
+def test_credit_or_contact_line_is_removed(line):
+    kept, removed = clean_body(["The council voted on Tuesday to close the depot.", line])
+    assert kept == ["The council voted on Tuesday to close the depot."]
+    assert removed == [cleaning.RemovedLine(line, CREDIT)]
 
 
 @pytest.mark.parametrize(
@@ -256,6 +298,35 @@ def test_layout_dash_separated_list_after_closing_promo():
     kept, removed = clean_body(STORY + trailer)
     assert kept == STORY
     assert [r.reason for r in removed] == [PROMOTIONAL, PROMOTIONAL_BLURB] + [RELATED_HEADLINES] * 6
+
+
+def test_layout_wire_story_with_credits_contacts_and_a_list_inside():
+    lines, furniture = _layout(
+        (BYLINE, ["By Omar Haddad and Ines Duarte", "Updated 3 hours ago"]),
+        ("promotional", ["5 minute read"]),
+        ("body", STORY[:2]),
+        (IMAGE_CREDIT, ["Image source, Coastline Pictures", "Image caption, Boats blocked the harbour mouth"]),
+        ("body", STORY[2:4]),
+        ("promotional", ["Read more:"]),
+        (RELATED_HEADLINES, ["Ferry fares to rise – again", "Why the bay's oysters vanished"]),
+        ("body", STORY[4:]),
+        (CREDIT, [
+            "Reporting by Omar Haddad in Tunis and Ines Duarte in Lisbon; Editing by Sam Okoro",
+            "(Updates with the ministry's comment in seventh paragraph.)",
+            "To contact the reporter on this story:",
+            "Omar Haddad in Tunis at ohaddad@example.org",
+            "SOURCE: COAST COURIER",
+        ]),
+        ("promotional", ["Our Standards: The Coast Courier Principles., opens new tab", "Follow Coast Courier:"]),
+    )
+    _check(lines, [(t, PROMOTIONAL if k == "promotional" else k) for t, k in furniture])
+
+
+def test_a_list_heading_inside_the_story_takes_only_title_like_lines():
+    lines = STORY[:3] + ["Most read", "Ferry fares to rise – again"] + STORY[3:]
+    kept, removed = clean_body(lines)
+    assert kept == STORY  # "Fish stocks – a decade of decline", after prose, stays
+    assert [r.reason for r in removed] == [PROMOTIONAL, RELATED_HEADLINES]
 
 
 def test_story_ending_in_short_lines_without_markers_is_kept():
