@@ -70,6 +70,14 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
      "was strong. Torvik was founded in 1985 by engineer Lars Torvik.",
      {"Torvik Energy": (ORGANIZATION, "", {"Torvik"}), "Anna Berg": (PERSON, "", set()),
       "Lars Torvik": (PERSON, "", set())}),
+    # a country's body named by lowercase nouns is an actor of its own, the country stays
+    ("Peru's national police arrested two men, and the defence ministry of Chile said it would help.",
+     {"Peru": (COUNTRY, "", set()), "Peru National Police": (ORGANIZATION, "GovernmentOrganization", {"national police"}),
+      "Chile": (COUNTRY, "", set()),
+      "Chile Defence Ministry": (ORGANIZATION, "GovernmentOrganization", {"defence ministry"})}),
+    # ... or the organization the article names for it; an adjective outside the name stays out
+    ("Mali's powerful army took the town. The Malian Armed Forces said three soldiers died.",
+     {"Mali": (COUNTRY, "", set()), "Malian Armed Forces": (ORGANIZATION, "GovernmentOrganization", {"army"})}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)

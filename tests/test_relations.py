@@ -137,6 +137,10 @@ CONSTRUCTIONS = [
         {"Japan": ("Japan", C), "Defence Ministry": ("Defence Ministry", O)},
         {("Defence Ministry", "partOf", "Japan")}, id="possessive-state-body"),
     pytest.param(
+        "Chile's defence ministry sent two planes.",
+        {"Chile": ("Chile", C), "defence ministry": ("Chile Defence Ministry", O)},
+        {("Chile Defence Ministry", "partOf", "Chile")}, id="possessive-state-body-named-for-its-country"),
+    pytest.param(
         "A Riyadh-led alliance struck the port. The alliance is known as the Islamic Military Coalition.",
         {"Riyadh": ("Riyadh", L), "Islamic Military Coalition": ("Islamic Military Coalition", O)},
         {("Riyadh", "leads", "Islamic Military Coalition")}, id="led-compound-named-later"),

@@ -35,12 +35,12 @@ def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:
     """partOf / basedIn for "whole's part", or None when the two cannot nest."""
     if ctx.type_of(part) != ORGANIZATION or part == whole:
         return None
+    if ctx.type_of(whole) == COUNTRY and ctx.words_of(part) & STATE_BODY_WORDS:
+        return "partOf"  # "Kenya's foreign ministry", though its name holds "Kenya"
     if ctx.words_of(whole) <= ctx.words_of(part):
         return None  # "Guy's Hospital": the possessor is part of the name
     whole_type = ctx.type_of(whole)
     if whole_type == ORGANIZATION:
-        return "partOf"
-    if whole_type == COUNTRY and ctx.words_of(part) & STATE_BODY_WORDS:
         return "partOf"
     if whole_type in (COUNTRY, PLACE):
         return "basedIn"
