@@ -89,6 +89,8 @@ CURRENCY = frozenset("£$€¥₹")
 DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
 april may june july august september october november december""".split())
 
+#: Titles that stand only before a person's name: "Ms Marsh" is a person whatever spaCy's label.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 #: Lowercase particles that open a name ("van Dam", "al-Burhan", "de Gaulle"); other lowercase words
 #: before a name are no part of it ("defence ministry of Chile").
 NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "le", "la",
@@ -213,7 +215,7 @@ def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ..
         elif token.is_punct or token.is_space:
             start += 1
         elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper() \
-                and (label == "PERSON" or _starts_a_name(doc, start + 1, end)):
+                and (label == "PERSON" or _starts_a_name(doc, start + 1, end) or token.lower_.rstrip(".") in HONORIFICS):
             titles.append(token.lower_.rstrip("."))
             start += 1
         elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
@@ -302,6 +304,8 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> 
         m.kind = ORGANIZATION if head is not None and head not in FAC_PLACE_WORDS else PLACE
     if label == "PERSON" and head is not None and not single:
         m.kind = ORGANIZATION
+    if set(titles) & HONORIFICS:
+        m.kind = PERSON  # "Ms Holt", whatever spaCy's label
     if label in ("ORG", "PERSON") and single and _territory_context(span):
         m.kind = PLACE
     if label in ("ORG", "PERSON", "FAC") and not single and head is None and (where := _place_head(list(span))):
@@ -554,7 +558,8 @@ def _is_initial(word: str) -> bool:
 def _person_forms(forms: dict[str, list[_Mention]]) -> set[str]:
     """Form keys that are a person's full name (two or more name words)."""
     single_person = {k for k, ms in forms.items()
-                     if len(_words(ms[0].text)) == 1 and any(m.ent_label == "PERSON" for m in ms)}
+                     if len(_words(ms[0].text)) == 1
+                     and any(m.ent_label == "PERSON" or set(m.titles) & HONORIFICS for m in ms)}
     persons = set()
     for key, ms in forms.items():
         words = _words(ms[0].text)
@@ -621,7 +626,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
     # ("Nordvik" for "Nordvik Shipping"), is that organization, not a person's surname.
     org_first = {name_key(_words(ms[0].text)[0]) for key, ms in forms.items()
                  if key not in persons and len(_words(ms[0].text)) >= 2
-                 and all(m.ent_label == "ORG" and not m.country and not m.place for m in ms)}
+                 and all(m.kind == ORGANIZATION and not m.country and not m.place for m in ms)}
     for key, ms in forms.items():
         if key in persons or len(_words(ms[0].text)) != 1 or is_acronym(ms[0].text):
             continue

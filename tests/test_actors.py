@@ -151,3 +151,29 @@ def test_bare_surname_spacy_missed_is_the_person(nlp):
     table = find_actors(doc)
     holm = [t.i for t in doc if t.text == "Holm"]
     assert [table.token_actor.get(i) for i in holm] == ["Peter Holm", "Peter Holm"]
+
+
+def _with_entity(doc, text: str, label: str):
+    """``doc`` with every occurrence of ``text`` tagged ``label``, as spaCy sometimes does."""
+    from spacy.tokens import Span
+
+    spans = []
+    words, taken = text.split(), {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for i in range(len(doc)):
+        if [t.text for t in doc[i:i + len(words)]] == words and i not in taken:
+            spans.append(Span(doc, i, i + len(words), label=label))
+            taken.update(range(i, i + len(words)))
+    doc.set_ents(spans, default="unmodified")
+    return doc
+
+
+def test_an_honorific_makes_a_person_whatever_the_label(nlp):
+    doc = _with_entity(nlp("Karen Holt won the seat in 2019. Ms Holt said she was proud of it."), "Ms Holt", "ORG")
+    assert {a.label: a.type for a in find_actors(doc).actors} == {"Karen Holt": PERSON}
+
+
+def test_a_described_company_and_its_first_word(nlp):
+    doc = nlp("Velta Cloud, the Dublin-based software company, cut 300 jobs. Velta said sales had fallen.")
+    doc = _with_entity(_with_entity(doc, "Velta Cloud", "PERSON"), "Velta", "ORG")
+    found = {a.label: (a.type, set(a.aliases)) for a in find_actors(doc).actors}
+    assert found["Velta Cloud"] == (ORGANIZATION, {"Velta"})
