@@ -405,3 +405,48 @@ def test_symmetric_act_nouns_are_symmetric_in_the_vocabulary():
     from graphbuild.rules.nominal import ACTS
     for act in ACTS.values():
         assert vocab.predicate_info(act.predicate).symmetric == act.symmetric, act.predicate
+
+
+def _with_names(table: ActorTable, **names: tuple[str, tuple[str, ...]]) -> ActorTable:
+    """``table`` with a subtype and aliases given to some actors (by key)."""
+    import dataclasses
+
+    actors = tuple(dataclasses.replace(a, subtype=names[a.key][0], aliases=names[a.key][1]) if a.key in names else a
+                   for a in table.actors)
+    return dataclasses.replace(table, actors=actors)
+
+
+@pytest.mark.parametrize("text, actors, names, expected", [
+    pytest.param(
+        "Mr Hale left Forward in May, after Ann Cole quit the party over its budget plan.",
+        {"Mr Hale": ("Hale", P), "Forward": ("Forward", O), "Ann Cole": ("Cole", P)}, {},
+        {("Cole", "quit", "Forward")}, id="the-party-of-no-known-kind-in-its-sentence"),
+    pytest.param(
+        "The Green League won ten seats. Mr Hale left Forward in May, after Ann Cole quit the party.",
+        {"Green League": ("Green League", O), "Mr Hale": ("Hale", P), "Forward": ("Forward", O),
+         "Ann Cole": ("Cole", P)},
+        {"Green League": ("PoliticalParty", ())},
+        {("Cole", "quit", "Green League")}, id="the-party-of-its-kind-first"),
+    pytest.param(
+        "Mali's army took the town. The rebels accused the army of shelling homes.",
+        {"army": ("Malian Armed Forces", O), "Mali": ("Mali", C), "rebels": ("Rebel Front", O)},
+        {"Malian Armed Forces": ("GovernmentOrganization", ("army",))},
+        {("Rebel Front", "accused", "Malian Armed Forces")}, id="the-army-named-so-before"),
+    pytest.param(
+        "The Rebel Front accused the army of shelling homes.",
+        {"Rebel Front": ("Rebel Front", O)}, {},
+        set(), id="no-description-for-its-own-subject"),
+])
+def test_definite_descriptions(nlp, text, actors, names, expected):
+    doc = nlp(text)
+    table = _with_names(table_for(doc, actors), **names)
+    assert triples(list(find_relations(doc, table))) >= expected
+    if not expected:
+        assert not triples(list(find_relations(doc, table)))
+
+
+def test_a_relative_clause_speaks_of_the_conjuncts_before_it(nlp):
+    found = relations_of(nlp, "Chad, which backs the Rebel Front, and Niger, which opposes it, stayed away.",
+                         {"Chad": ("Chad", C), "Niger": ("Niger", C), "Rebel Front": ("Rebel Front", O)})
+    assert ("Niger", "backed", "Rebel Front") not in triples(found)
+    assert ("Chad", "backed", "Rebel Front") in triples(found)

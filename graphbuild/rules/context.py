@@ -30,7 +30,16 @@ ORG_NOUNS = frozenset({
     "ministry", "agency", "company", "firm", "council", "institute", "university", "school", "center",
     "centre", "commission", "committee", "court", "bank", "army", "militia", "movement", "network",
     "association", "federation", "league", "body", "fund", "foundation", "corporation", "department",
+    "club",
 })
+#: The kind of organization some of those nouns stand for (schema.org subtype): "the party" may be
+#: a party named without the word ("Labour"), never a company.
+ORG_NOUN_SUBTYPES = {
+    "party": "PoliticalParty", "company": "Corporation", "firm": "Corporation", "bank": "Corporation",
+    "corporation": "Corporation", "ministry": "GovernmentOrganization", "agency": "GovernmentOrganization",
+    "department": "GovernmentOrganization", "army": "GovernmentOrganization", "university": "EducationalOrganization",
+    "school": "EducationalOrganization", "institute": "EducationalOrganization", "club": "SportsOrganization",
+}
 #: Nouns that stand for a news outlet named before ("told the paper").
 OUTLET_NOUNS = frozenset({
     "paper", "newspaper", "daily", "broadcaster", "outlet", "magazine", "channel", "network", "tabloid",
@@ -114,6 +123,8 @@ class ArticleContext:
     table: ActorTable
     types: dict[str, str] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    subtypes: dict[str, str] = field(default_factory=dict)
+    name_words: dict[str, set[str]] = field(default_factory=dict)  # lower-case words of every name
     outlets: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role predicate, place) -> person
@@ -129,6 +140,8 @@ class ArticleContext:
         for actor in table.actors:
             ctx.types[actor.key] = actor.type
             ctx.labels[actor.key] = actor.label
+            ctx.subtypes[actor.key] = actor.subtype
+            ctx.name_words[actor.key] = {w.lower() for name in (actor.label, *actor.aliases) for w in name.split()}
             if actor.subtype == "NewsMediaOrganization":
                 ctx.outlets.add(actor.key)
         ctx._positions = sorted(i for i in table.token_actor if i not in table.pronoun_tokens)
@@ -241,13 +254,43 @@ class ArticleContext:
         if lemma in ORG_NOUNS:
             if lemma in self.namings:
                 return End(self.namings[lemma], weak=True)
-            key = self._recent(token.i, lambda k: self.types.get(k) == ORGANIZATION
-                               and lemma in self.words_of(End(k)), whole_article=True)
-            if key:
+            if key := self._described_organization(token, lemma):
                 return End(key, weak=True)
         if lemma in HEAD_ROLE_NOUNS:
             return self.role_holder(token)
         return None
+
+    def _described_organization(self, token: Token, noun: str) -> str | None:
+        """The organization "the <noun>" stands for.
+
+        The latest organization whose names hold the noun ("the alliance" -> the Atlantic
+        Alliance; "the army" -> the armed forces named "Sudan's army" before) or that is of the
+        noun's kind (:data:`ORG_NOUN_SUBTYPES`: "the party" -> a party), back to
+        :data:`CONTEXT_SENTENCES` sentences; else, in the noun's own sentence, the latest
+        organization of no known kind other than its clause's subject ("quit Labour ... left
+        the party"); else the latest organization before whose names hold the noun.
+        """
+        kind = ORG_NOUN_SUBTYPES.get(noun)
+        verb = grammar.governing_verb(token)
+        subject = grammar.clause_subject(verb) if verb is not None else None
+        own = self.table.token_actor.get(subject.i) if subject is not None else None
+
+        def organization(key: str) -> bool:
+            return self.types.get(key) == ORGANIZATION and key != own and (
+                key not in self.outlets or noun in OUTLET_NOUNS)
+
+        def named_so(key: str) -> bool:
+            return organization(key) and noun in self.name_words.get(key, ())
+
+        def of_kind(key: str) -> bool:
+            return named_so(key) or organization(key) and bool(kind) and self.subtypes.get(key) == kind
+
+        if key := self._recent(token.i, of_kind):
+            return key
+        if kind and (key := self._recent(token.i, lambda k: organization(k) and not self.subtypes.get(k),
+                                         floor=token.sent.start)):
+            return key
+        return self._recent(token.i, named_so, whole_article=True)
 
     def describe_indefinite(self, token: Token) -> End | None:
         """An indefinite description the article names elsewhere ("a military alliance" -> the one known as X)."""
@@ -317,9 +360,11 @@ class ArticleContext:
         n = bisect.bisect_right(self._sent_starts, i) - 1
         return self._sent_starts[max(0, n - CONTEXT_SENTENCES)] if self._sent_starts else 0
 
-    def _recent(self, i: int, accept, whole_article: bool = False) -> str | None:
-        """The latest actor mentioned before token ``i`` (within the context window) that ``accept``s."""
-        floor = 0 if whole_article else self._context_floor(i)
+    def _recent(self, i: int, accept, whole_article: bool = False, floor: int | None = None) -> str | None:
+        """The latest actor mentioned before token ``i`` (within the context window, or after
+        token ``floor``) that ``accept``s."""
+        if floor is None:
+            floor = 0 if whole_article else self._context_floor(i)
         j = bisect.bisect_left(self._positions, i) - 1
         seen: set[str] = set()
         while j >= 0 and self._positions[j] >= floor:
@@ -341,7 +386,7 @@ class ArticleContext:
         if token.dep_ == "poss" and lower in POSSESSIVE_PRONOUNS:
             verb = grammar.governing_verb(token)
             subject = grammar.clause_subject(verb) if verb is not None else None
-            if subject is not None and subject is not token:
+            if subject is not None and subject.i != token.i:
                 end = self.named(subject) or self.behind(subject)
                 if end is not None and self.types.get(end.key) in POSSESSIVE_PRONOUNS[lower]:
                     return End(end.key, weak=True)

@@ -67,6 +67,15 @@ def conjuncts(token: Token) -> Iterator[Token]:
             yield from conjuncts(child)
 
 
+def subject_conjuncts(subject: Token, verb: Token) -> list[Token]:
+    """The coordinated subjects of ``verb``: a relative clause's antecedent only with the
+    conjuncts written before the clause ("Egypt, which backs X, and Qatar" -> Egypt;
+    "Egypt and Qatar, which back X" -> both)."""
+    if verb.dep_ == "relcl" and subject.i == verb.head.i:
+        return [c for c in conjuncts(subject) if c.i < verb.i]
+    return list(conjuncts(subject))
+
+
 def children(token: Token, *deps: str) -> list[Token]:
     """The token's children with one of the given dependency labels, in order."""
     return [c for c in token.children if c.dep_ in deps]

@@ -127,7 +127,7 @@ def _subjects(ctx: ArticleContext, verb: Token) -> list[End]:
     subject = grammar.clause_subject(verb)
     if subject is None:
         return []
-    return [end for conj in grammar.conjuncts(subject) if (end := ctx.phrase(conj)) is not None]
+    return [end for conj in grammar.subject_conjuncts(subject, verb) if (end := ctx.phrase(conj)) is not None]
 
 
 def _direct_objects(ctx: ArticleContext, verb: Token, particles: list[Token]) -> Iterator[tuple[Token, End]]:
@@ -212,7 +212,7 @@ def _relative_gap(ctx: ArticleContext, verb: Token) -> End | None:
     if verb.dep_ != "relcl" or grammar.children(verb, "dobj", "ccomp", "xcomp"):
         return None
     subject = grammar.clause_subject(verb)
-    if subject is None or subject is verb.head or subject.tag_ in ("WP", "WDT"):
+    if subject is None or subject.i == verb.head.i or subject.tag_ in ("WP", "WDT"):
         return None
     if any(c.dep_ == "prep" and not grammar.children(c, "pobj") for c in verb.children):
         return None  # "the city he fled from": the gap is a prepositional object
@@ -225,7 +225,7 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
         return
     particles = _particles(verb)
     if grammar.is_passive(verb):
-        patients = [e for s in grammar.passive_patients(verb) for c in grammar.conjuncts(s)
+        patients = [e for s in grammar.passive_patients(verb) for c in grammar.subject_conjuncts(s, verb)
                     if (e := ctx.phrase(c)) is not None]
         predicate, label = _predicate(verb, particles)
         for _, agent in _by_agents(ctx, verb):
