@@ -391,6 +391,7 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
         add(span, ent.label_, titles)
     found = _confirmed_by_body(doc, found, add)
     found += _state_bodies(doc, found)
+    found += _party_state_tags(doc, found)
     added, links = _parenthesised_acronyms(doc, found)
     return found + added, links
 
@@ -427,6 +428,23 @@ def _state_bodies(doc: Doc, found: list[_Mention]) -> list[_Mention]:
                       and _names_state_body(m.text, country.country, names)), None)
         added.append(_Mention(start, token.i + 1, named.text if named else text, ORGANIZATION,
                               "GovernmentOrganization", ent_label="ORG"))
+    return added
+
+
+def _party_state_tags(doc: Doc, found: list[_Mention]) -> list[_Mention]:
+    """The state of a "Name (D-Ohio)" tag after a person's name, which spaCy rarely tags."""
+    ends = {m.end for m in found if m.ent_label == "PERSON" or m.kind == PERSON}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added = []
+    for paren in ends:
+        tag = gazetteer.party_state_tag([t.text for t in doc[paren:paren + gazetteer.MAX_PARTY_TAG_TOKENS]])
+        if tag is None:
+            continue
+        start, end = paren + 3, paren + 3 + tag[1]
+        if start not in covered:
+            place = gazetteer.place(doc[start:end].text)
+            added.append(_Mention(start, end, tidy(doc[start:end].text), PLACE, place.subtype, place=place,
+                                  ent_label="GPE"))
     return added
 
 

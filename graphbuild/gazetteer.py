@@ -284,3 +284,30 @@ def near_miss(word: str) -> Place | Demonym | None:
     other, kind = hits.pop()
     return _country_tables()[0][other] if kind == "country" else _demonym_table()[other]
 
+
+
+#: The party letters of a US politician's "(D-Ohio)" tag ("" for an independent: no party).
+PARTY_TAGS = {"D": "Democratic Party", "R": "Republican Party", "I": "", "Ind": ""}
+#: A party-and-state tag is at most this many tokens long: "(", "D", "-", three words, ")".
+MAX_PARTY_TAG_TOKENS = 7
+
+
+def party_state_tag(tokens: list[str]) -> tuple[str, int] | None:
+    """A US politician's party-and-state tag at the start of ``tokens``: "( D - Ohio )".
+
+    Returns:
+        The party's name ("" for an independent) and how many tokens name the state (a US
+        state or other place, not a country), or None.
+
+    Example:
+        >>> party_state_tag(["(", "R", "-", "New", "York", ")", "said"])
+        ('Republican Party', 2)
+    """
+    if len(tokens) < 5 or tokens[0] != "(" or tokens[2] not in ("-", "–"):
+        return None
+    party = PARTY_TAGS.get(tokens[1].rstrip("."))
+    close = next((i for i in range(4, min(len(tokens), MAX_PARTY_TAG_TOKENS)) if tokens[i] == ")"), None)
+    if party is None or close is None:
+        return None
+    found = place(" ".join(tokens[3:close]))
+    return (party, close - 3) if found is not None and found.type != COUNTRY else None

@@ -33,6 +33,7 @@ CONFIDENCE = {
     "copula": 0.85,
     "affiliation": 0.8,
     "based-in": 0.85,
+    "party-state-tag": 0.85,
     "role-description": 0.6,
     "attribution-tell": 0.9,
     "attribution-medium": 0.85,

@@ -450,3 +450,20 @@ def test_a_relative_clause_speaks_of_the_conjuncts_before_it(nlp):
                          {"Chad": ("Chad", C), "Niger": ("Niger", C), "Rebel Front": ("Rebel Front", O)})
     assert ("Niger", "backed", "Rebel Front") not in triples(found)
     assert ("Chad", "backed", "Rebel Front") in triples(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sen. Ann Bell (I-Maine) and Rep. Joe Ray (D-New York) spoke first.",
+     {("Ann Bell", "represents", "Maine"), ("Joe Ray", "represents", "New York")}),
+    ("Rep. Tom Hale (R-Texas) disagreed.", {("Tom Hale", "represents", "Texas")}),
+])
+def test_party_state_tag_states_whom_a_politician_represents(nlp, text, expected):
+    from graphbuild.actors import find_actors
+
+    doc = nlp(text)
+    assert triples(list(find_relations(doc, find_actors(doc)))) == expected
+
+
+def test_a_parenthesis_that_is_no_party_tag_states_nothing(nlp):
+    found = relations_of(nlp, "Tom Hale (born in Texas) disagreed.", {"Tom Hale": ("Tom Hale", P), "Texas": ("Texas", L)})
+    assert not any(r.predicate == "represents" for r in found)

@@ -20,6 +20,7 @@ from importlib.resources import files
 
 from spacy.tokens import Span, Token
 
+from .. import gazetteer
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import grammar
 from .context import ArticleContext, End, Found
@@ -232,6 +233,17 @@ def _descriptions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         yield _emit(ctx, holder, predicate, country, "role-description", None)
 
 
+def _party_state_tags(ctx: ArticleContext, paren: Token) -> Iterator[Found]:
+    """ "Sen. Jane Doe (D-Ohio)" -> Jane Doe represents Ohio."""
+    doc = paren.doc
+    tag = gazetteer.party_state_tag([t.text for t in doc[paren.i:paren.i + gazetteer.MAX_PARTY_TAG_TOKENS]])
+    if tag is None or paren.i == 0:
+        return
+    person, state = ctx.named(paren.nbor(-1)), ctx.named(doc[paren.i + 3])
+    if person is not None and state is not None and ctx.type_of(person) == PERSON and person != state:
+        yield Found(person, "represents", state, "party-state-tag", None, "represents")
+
+
 def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
     """Every role relation stated in ``sent``."""
     for token in sent:
@@ -243,5 +255,7 @@ def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
                 yield from _titles(ctx, token)
         elif token.pos_ == "ADP":
             yield from _affiliations(ctx, token)
+        elif token.text == "(":
+            yield from _party_state_tags(ctx, token)
         elif token.pos_ in ("VERB", "ADJ"):
             yield from _placed(ctx, token)
