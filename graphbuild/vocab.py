@@ -62,6 +62,7 @@ class GB(DefinedNamespace):
     locatedIn: URIRef
     leads: URIRef
     founderOf: URIRef
+    agentOf: URIRef
     quotedBy: URIRef
     writesFor: URIRef
     relatedTo: URIRef
@@ -92,6 +93,7 @@ STRUCTURAL: dict[str, PredicateInfo] = {
     "locatedIn": PredicateInfo("located in", "structural"),
     "leads": PredicateInfo("leads", "structural", comment="as in 'a Moscow-led alliance'"),
     "founderOf": PredicateInfo("founder of", "structural", comment="founded or co-founded an organization"),
+    "agentOf": PredicateInfo("agent of", "structural", comment="represents a person or body in deals"),
     "quotedBy": PredicateInfo("quoted by", "structural", comment="a source quoted by an outlet"),
     "writesFor": PredicateInfo("writes for", "structural"),
     "relatedTo": PredicateInfo("related to", "structural", symmetric=True),

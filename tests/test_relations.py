@@ -226,6 +226,57 @@ CONSTRUCTIONS = [
         "The defence secretary told the House of Lords that the frigates were late.",
         {"defence secretary": ("Jo Bell", P), "House of Lords": ("House of Lords", O)},
         {("Jo Bell", "told", "House of Lords")}, id="told-a-state-body"),
+    # passives of any act with a "by" agent, including verbs that are no act in the active
+    pytest.param(
+        "Marta Ruiz was arrested by Interpol in Lyon.",
+        {"Marta Ruiz": ("Ruiz", P), "Interpol": ("Interpol", O), "Lyon": ("Lyon", L)},
+        {("Interpol", "arrested", "Ruiz")}, id="passive-arrested-by"),
+    pytest.param(
+        "The striker was wanted by Inter Milan and Arsenal before he signed.",
+        {"striker": ("Bruno Lage", P), "Inter Milan": ("Inter Milan", O), "Arsenal": ("Arsenal", O)},
+        {("Inter Milan", "wanted", "Bruno Lage"), ("Arsenal", "wanted", "Bruno Lage")}, id="passive-wanted-by"),
+    # a particle verb with "from"/"of": "spun off from"
+    pytest.param(
+        "Tessera Labs spun off from Halcyon Group in 2019.",
+        {"Tessera Labs": ("Tessera Labs", O), "Halcyon Group": ("Halcyon Group", O)},
+        {("Tessera Labs", "spunOffFrom", "Halcyon Group")}, id="particle-from"),
+    # role noun + for/to + organization or country
+    pytest.param(
+        "Karl Jensen, a negotiator for Denmark, said the talks had stalled.",
+        {"Karl Jensen": ("Jensen", P), "Denmark": ("Denmark", C)},
+        {("Jensen", "worksFor", "Denmark")}, id="negotiator-for-country"),
+    pytest.param(
+        "Oliver Grant, an adviser to Siemens, called the plan sound.",
+        {"Oliver Grant": ("Grant", P), "Siemens": ("Siemens", O)},
+        {("Grant", "worksFor", "Siemens")}, id="adviser-to-org"),
+    # "the company's chief executive, X": the company named before
+    pytest.param(
+        "Brightline Energy announced a loss. The company's chief executive, Fiona Walsh, resigned on Monday.",
+        {"Brightline Energy": ("Brightline Energy", O), "Fiona Walsh": ("Walsh", P)},
+        {("Walsh", "leaderOf", "Brightline Energy")}, id="the-company-s-role-apposition"),
+    # "agreed to buy X": the deal's verb is in the predicate
+    pytest.param(
+        "Vantage Motors has agreed to buy rival Corvel Industries for $2 billion.",
+        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
+        {("Vantage Motors", "agreedToBuy", "Corvel Industries")}, id="agreed-to-buy"),
+    # a person's agent, either way round
+    pytest.param(
+        "Marco Bellini's agent, Luca Ferri, met the club on Friday.",
+        {"Marco Bellini": ("Bellini", P), "Luca Ferri": ("Ferri", P)},
+        {("Ferri", "agentOf", "Bellini")}, id="possessor-s-agent"),
+    pytest.param(
+        "Luca Ferri, the agent of Marco Bellini, met the club on Friday.",
+        {"Marco Bellini": ("Bellini", P), "Luca Ferri": ("Ferri", P)},
+        {("Ferri", "agentOf", "Bellini")}, id="agent-of"),
+    # "completed the signing of X": the act noun's doer is the clause's subject
+    pytest.param(
+        "Chelsea completed the signing of Brazilian winger Marco Bellini.",
+        {"Chelsea": ("Chelsea", O), "Brazilian": ("Brazil", C), "Marco Bellini": ("Bellini", P)},
+        {("Chelsea", "signed", "Bellini")}, id="completed-the-signing-of"),
+    pytest.param(
+        "Vantage Motors announced its takeover of Corvel Industries.",
+        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
+        {("Vantage Motors", "tookOver", "Corvel Industries")}, id="takeover-of"),
 ]
 
 
@@ -259,6 +310,11 @@ NOTHING = [
     pytest.param("Senator Ann Cole told the Senate Finance Committee that costs had doubled.",
                  {"Ann Cole": ("Cole", P), "Senate Finance Committee": ("Senate Finance Committee", O)},
                  {("Cole", "told", "Senate Finance Committee")}, id="a-committee-told-is-no-outlet"),
+    pytest.param("Reuters reported a loss. The company's chief executive, Fiona Walsh, resigned.",
+                 {"Reuters": ("Reuters", O), "Fiona Walsh": ("Walsh", P)},
+                 set(), id="the-company-is-no-outlet"),
+    pytest.param("Tom Hale wanted Acme Holdings to grow.", {"Tom Hale": ("Hale", P), "Acme Holdings": ("Acme Holdings", O)},
+                 set(), id="wanting-is-no-act-in-the-active"),
 ]
 
 
@@ -391,7 +447,8 @@ def test_predicate_names_are_camel_case():
 @pytest.mark.parametrize(("role", "predicate"), [("president", "presidentOf"), ("prime minister", "primeMinisterOf"),
                                                  ("boss", "leaderOf"), ("chairman", "chairOf"),
                                                  ("fellow", "affiliatedWith"), ("member", "memberOf"),
-                                                 ("columnist", "writesFor")])
+                                                 ("columnist", "writesFor"), ("negotiator", "worksFor"),
+                                                 ("agent", "agentOf")])
 def test_role_table(role, predicate):
     assert roles.role_table()[role] == predicate
 

@@ -327,9 +327,19 @@ class ArticleContext:
                 return End(key, weak=True)
         return None
 
-    def recent_organization(self, token: Token) -> End | None:
-        """The organization named last within a few sentences before ``token``."""
-        key = self._recent(token.i, lambda k: self.types.get(k) == ORGANIZATION and k not in self.outlets)
+    def recent_organization(self, token: Token, noun: str = "") -> End | None:
+        """The organization named last within a few sentences before ``token``.
+
+        With ``noun`` ("company"), only one of the noun's kind or of no known kind.
+        """
+        kind = ORG_NOUN_SUBTYPES.get(noun)
+
+        def accept(key: str) -> bool:
+            subtype = self.subtypes.get(key)
+            return (self.types.get(key) == ORGANIZATION and key not in self.outlets
+                    and (not noun or not subtype or subtype == kind))
+
+        key = self._recent(token.i, accept)
         return End(key, weak=True) if key else None
 
     def recent_body(self, token: Token, nouns: frozenset[str]) -> End | None:

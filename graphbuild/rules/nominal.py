@@ -91,6 +91,11 @@ ACTS: dict[str, Act] = {
     "pressure": Act("pressured", ("on",)),
     "threat": Act("threatened", ("to", "against")),
     "praise": Act("praised", ("for",)),
+    "signing": Act("signed", ("of",)),
+    "acquisition": Act("acquired", ("of",)),
+    "purchase": Act("bought", ("of",)),
+    "takeover": Act("tookOver", ("of",), label="took over"),
+    "arrest": Act("arrested", ("of",)),
 }
 
 

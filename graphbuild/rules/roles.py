@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from .. import gazetteer
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import grammar
-from .context import ArticleContext, End, Found
+from .context import ORG_NOUNS, ArticleContext, End, Found
 
 #: Which actor types each role predicate may point at.
 ROLE_OBJECT_TYPES = {
@@ -37,11 +37,13 @@ ROLE_OBJECT_TYPES = {
     "worksFor": (ORGANIZATION, COUNTRY),
     "writesFor": (ORGANIZATION,),
     "founderOf": (ORGANIZATION,),
+    "agentOf": (PERSON, ORGANIZATION),
 }
 #: Prepositions that name what a role is of, per predicate ("president of", "fellow at", "columnist for").
 ROLE_PREPS = {
     "affiliatedWith": ("at", "of", "with", "from"),
-    "worksFor": ("at", "of", "for", "with"),
+    "worksFor": ("at", "of", "for", "with", "to"),
+    "agentOf": ("of", "for", "to"),
     "writesFor": ("for", "at", "of", "with"),
 }
 #: The prepositions of every other role ("president of", "member of").
@@ -86,6 +88,9 @@ def _role_objects(ctx: ArticleContext, role: Token, predicate: str, skip: Token 
             if child is skip or child.i > role.i or child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
                 continue
             end = ctx.named(child)
+            if end is None and child.dep_ == "poss" and _definite_org_noun(child):
+                # "the company's chief executive": the company named before
+                end = ctx.describe(child) or ctx.recent_organization(child, child.lemma_.lower())
             if end is not None and ctx.type_of(end) in types:
                 yield end
     for _, obj in grammar.prep_objects(role, *ROLE_PREPS.get(predicate, DEFAULT_ROLE_PREPS)):
@@ -94,6 +99,11 @@ def _role_objects(ctx: ArticleContext, role: Token, predicate: str, skip: Token 
             if _fits(ctx, predicate, end):
                 yield end
                 yield from _parent_orgs(ctx, conj, predicate)
+
+
+def _definite_org_noun(token: Token) -> bool:
+    """"the company", "the club": a noun for an organization, with a definite article."""
+    return token.lemma_.lower() in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _parent_orgs(ctx: ArticleContext, org: Token, predicate: str) -> Iterator[End]:

@@ -34,6 +34,14 @@ NON_EVENT_VERBS = frozenset({
     "involve", "concern", "affect", "rank", "list", "put", "identify", "contain", "face", "lose",
     "echo", "label", "publish", "interview", "deem", "dub", "term", "brand",
 })
+#: Verbs of that list whose passive with an agent is an act: "was wanted by two clubs".
+PASSIVE_EVENT_VERBS = frozenset({"want", "name"})
+#: Prepositions that, after a particle, lead to the one acted on: "spun off from", "pulled out of".
+PARTICLE_PREPS = frozenset({"from", "of"})
+#: Verbs whose "to"-infinitive states the deal rather than the act: "agreed to buy X" -> agreedToBuy.
+#: (Verbs of wishing or refusing are left out: their clause is hypothetical, said with the plain verb.)
+INTENT_VERBS = frozenset({"agree", "decide", "offer", "try", "attempt", "move", "vow", "promise", "pledge",
+                          "prepare", "bid"})
 #: Verb + preposition pairs where the preposition is a particle: "called in German troops".
 PHRASAL_VERBS = frozenset({
     ("call", "in"), ("bring", "in"), ("send", "in"), ("move", "in"), ("prop", "up"), ("put", "down"),
@@ -96,12 +104,24 @@ def _particles(verb: Token) -> list[Token]:
     return found
 
 
+def _intent_governor(verb: Token) -> Token | None:
+    """The verb of intent a "to"-infinitive hangs on ("agreed" in "agreed to buy"), if any."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    return head if head.pos_ == "VERB" and head.lemma_ in INTENT_VERBS else None
+
+
 def _predicate(verb: Token, particles: list[Token], prep: str = "", noun: str = "") -> tuple[str, str]:
     """(predicate, label): "calledIn" / "called in"."""
     symmetric = SYMMETRIC_VERBS.get(verb.lemma_)
-    if symmetric and not noun:
+    if symmetric and not noun and _intent_governor(verb) is None:
         return symmetric, grammar.uncamel(symmetric)
     words = [grammar.past_form(verb), *(p.lower_ for p in particles)]
+    governor = _intent_governor(verb)
+    if governor is not None:
+        words = [grammar.past_form(governor), "to", verb.lower_ if verb.tag_ == "VB" else verb.lemma_,
+                 *(p.lower_ for p in particles)]
     if noun:
         words.append(noun)
     if prep and prep not in words:
@@ -221,7 +241,8 @@ def _relative_gap(ctx: ArticleContext, verb: Token) -> End | None:
 
 def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Found]:
     """Active and passive verbs with actor objects, direct or prepositional."""
-    if verb.lemma_ in NON_EVENT_VERBS or verb.lemma_ in SPEECH_VERBS:
+    passive_act = verb.lemma_ in PASSIVE_EVENT_VERBS and grammar.is_passive(verb)
+    if (verb.lemma_ in NON_EVENT_VERBS and not passive_act) or verb.lemma_ in SPEECH_VERBS:
         return
     particles = _particles(verb)
     if grammar.is_passive(verb):
@@ -254,7 +275,8 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
                         yield Found(subject, predicate, asker, "answered-request", verb, label)
     states_act = any(o.lemma_.lower() in ACTS for o in grammar.children(verb, "dobj"))
     for prep, obj_token in grammar.prep_objects(verb):
-        if prep not in EVENT_PREPS and (verb.lemma_, prep) not in VERB_PREPS:
+        if (prep not in EVENT_PREPS and (verb.lemma_, prep) not in VERB_PREPS
+                and not (particles and prep in PARTICLE_PREPS)):
             continue
         if states_act:
             continue  # "signed a deal with X": the act noun states it (see nominal.py)
