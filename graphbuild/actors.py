@@ -797,8 +797,17 @@ def _label(ms: list[_Mention], kind: str) -> str:
 # --- step 4: tokens ------------------------------------------------------------------------------
 
 
-def _extra_mentions(doc: Doc, taken: set[int], forms: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-    """Other occurrences of names already found, that spaCy did not tag: (start, end, key)."""
+#: Links by which a word tagged as a common noun stands as a phrase of its own ("Morales's agent").
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
+
+
+def _extra_mentions(doc: Doc, taken: set[int], forms: dict[tuple[str, ...], str],
+                    surnames: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[int, int, str]]:
+    """Other occurrences of names already found, that spaCy did not tag: (start, end, key).
+
+    A one-word form must be tagged as a proper noun, unless it is a person's surname
+    standing as a phrase of its own: spaCy tags a surname ending in "s" as a plural noun.
+    """
     longest = max((len(f) for f in forms), default=0)
     hits = []
     i = 0
@@ -811,7 +820,8 @@ def _extra_mentions(doc: Doc, taken: set[int], forms: dict[tuple[str, ...], str]
             words = tuple(t.text for t in doc[i:i + n])
             key = forms.get(words)
             if key is not None and not any(k in taken for k in range(i, i + n)):
-                if n == 1 and token.pos_ != "PROPN":
+                if n == 1 and token.pos_ != "PROPN" and not (
+                        words in surnames and token.pos_ == "NOUN" and token.dep_ in _ARGUMENT_DEPS):
                     break
                 hits.append((i, i + n, key))
                 i += n - 1
@@ -896,9 +906,10 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
         for start, end, _ in spans:
             if end - start == 1:
                 token_actor[start] = key
-    for form, key in _surnames(order, keys, labels, kinds, surface).items():
+    surnames = _surnames(order, keys, labels, kinds, surface)
+    for form, key in surnames.items():
         surface.setdefault(form, key)
-    for start, end, key in _extra_mentions(doc, set(token_actor), surface):
+    for start, end, key in _extra_mentions(doc, set(token_actor), surface, frozenset(surnames)):
         spans_of[key].append((start, end, False))
         for i in range(start, end):
             token_actor[i] = key

@@ -177,3 +177,21 @@ def test_a_described_company_and_its_first_word(nlp):
     doc = _with_entity(_with_entity(doc, "Velta Cloud", "PERSON"), "Velta", "ORG")
     found = {a.label: (a.type, set(a.aliases)) for a in find_actors(doc).actors}
     assert found["Velta Cloud"] == (ORGANIZATION, {"Velta"})
+
+
+@pytest.mark.parametrize("dep", ["nsubj", "poss"])
+def test_bare_surname_tagged_as_a_plural_noun_is_the_person(nlp, dep):
+    text = ("Luis Morales joined Sevilla in May. Morales, who scored twice, was praised."
+            if dep == "nsubj" else "Luis Morales joined Sevilla in May. Morales's agent was pleased.")
+    doc = nlp(text)
+    bare = [t for t in doc if t.text == "Morales"][1]
+    doc.ents = [e for e in doc.ents if e.start != bare.i]
+    bare.pos_, bare.tag_, bare.dep_ = "NOUN", "NNS", dep  # as spaCy reads some surnames ending in "s"
+    assert find_actors(doc).token_actor.get(bare.i) == "Luis Morales"
+
+
+def test_a_capitalized_common_noun_modifying_another_is_no_surname(nlp):
+    doc = nlp("Senator Anne Young spoke in May. Young voters stayed at home.")
+    young = [t for t in doc if t.text == "Young"][1]
+    young.pos_, young.dep_ = "NOUN", "compound"
+    assert find_actors(doc).token_actor.get(young.i) is None
