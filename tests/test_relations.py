@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.lang.en import English
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -389,10 +390,11 @@ def test_relation_carries_its_sentence_and_offsets(nlp):
 
 # -- without the model: hand-built parses ------------------------------------------------------------
 
-def parsed(words, heads, deps, pos, lemmas) -> Doc:
+def parsed(words, heads, deps, pos, lemmas, vocab: Vocab | None = None) -> Doc:
     """A hand-built parse; fine-grained tags follow from the coarse ones."""
-    tag_of = {"PROPN": "NNP", "VERB": "VBD", "NOUN": "NNS", "PUNCT": "."}
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, tags=[tag_of[p] for p in pos])
+    tag_of = {"PROPN": "NNP", "VERB": "VBD", "NOUN": "NNS", "PUNCT": ".", "ADJ": "JJ"}
+    return Doc(vocab or Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+               tags=[tag_of[p] for p in pos])
 
 
 def test_hand_built_clause():
@@ -403,6 +405,18 @@ def test_hand_built_clause():
     [rel] = find_relations(doc, table)
     assert (rel.subject, rel.predicate, rel.object, rel.label) == ("Ruto", "metWith", "Museveni", "met with")
     assert vocab.predicate_info(rel.predicate).symmetric
+
+
+@pytest.mark.parametrize(("dep", "head"), [("dep", 5), ("nmod", 4)])
+def test_title_beside_an_organization_the_parser_hung_elsewhere(dep, head):
+    """"Acme chief executive Jo Park said": "Acme" hung on the verb or the name, not on the title."""
+    doc = parsed(["Acme", "chief", "executive", "Jo", "Park", "said", "."], [head, 2, 4, 4, 5, 5, 5],
+                 [dep, "amod", "compound", "compound", "nsubj", "ROOT", "punct"],
+                 ["PROPN", "ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+                 ["Acme", "chief", "executive", "Jo", "Park", "say", "."], English().vocab)  # lower-case forms
+    table = ActorTable(actors=(Actor("Acme", "Acme", O), Actor("Park", "Jo Park", P)),
+                       token_actor={0: "Acme", 3: "Park", 4: "Park"})
+    assert {(r.subject, r.predicate, r.object) for r in find_relations(doc, table)} == {("Park", "leaderOf", "Acme")}
 
 
 def test_same_actor_at_both_ends_is_dropped():

@@ -146,11 +146,17 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
             continue
         for obj in _role_objects(ctx, title, predicate):
             yield _emit(ctx, person, predicate, obj, "title", None)
-        for child in head.children:
-            if child is not title and child.i < title.i and child.dep_ in ("amod", "poss"):
-                end = ctx.named(child)
-                if _fits(ctx, predicate, end) and end != person:
-                    yield _emit(ctx, person, predicate, end, "title", None)
+        # what the role is of, beside the title rather than on it: "Acme chief executive X", where
+        # the parser hangs "Acme" on the name or, at a sentence's start, on nothing near (dep)
+        beside = [c for c in head.children if c is not title and c.i < title.i
+                  and c.dep_ in ("amod", "poss", "nmod", "compound")]
+        before = title.left_edge.i - 1
+        if before >= head.sent.start and head.doc[before].dep_ in ("dep", "nmod", "compound"):
+            beside.append(head.doc[before])
+        for child in beside:
+            end = ctx.named(child)
+            if _fits(ctx, predicate, end) and end != person:
+                yield _emit(ctx, person, predicate, end, "title", None)
 
 
 def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
