@@ -278,6 +278,11 @@ CONSTRUCTIONS = [
         "Vantage Motors announced its takeover of Corvel Industries.",
         {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
         {("Vantage Motors", "tookOver", "Corvel Industries")}, id="takeover-of"),
+    # "asked X for": a request, though "ask" alone is no act
+    pytest.param(
+        "The Department of Energy has asked Congress for $3 billion.",
+        {"Department of Energy": ("Department of Energy", O), "Congress": ("Congress", O)},
+        {("Department of Energy", "requestedFrom", "Congress")}, id="asked-for"),
 ]
 
 
@@ -316,6 +321,9 @@ NOTHING = [
                  set(), id="the-company-is-no-outlet"),
     pytest.param("Tom Hale wanted Acme Holdings to grow.", {"Tom Hale": ("Hale", P), "Acme Holdings": ("Acme Holdings", O)},
                  set(), id="wanting-is-no-act-in-the-active"),
+    pytest.param("Tom Hale asked Acme Holdings whether it would sell.",
+                 {"Tom Hale": ("Hale", P), "Acme Holdings": ("Acme Holdings", O)},
+                 set(), id="asking-a-question-is-no-act"),
 ]
 
 

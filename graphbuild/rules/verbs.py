@@ -36,6 +36,9 @@ NON_EVENT_VERBS = frozenset({
 })
 #: Verbs of that list whose passive with an agent is an act: "was wanted by two clubs".
 PASSIVE_EVENT_VERBS = frozenset({"want", "name"})
+#: Verbs of that list that are an act when they carry the preposition, and the act's predicate:
+#: "asked Congress for $2 billion" -> requestedFrom Congress.
+PREP_EVENT_VERBS = {("ask", "for"): "requestedFrom"}
 #: Prepositions that, after a particle, lead to the one acted on: "spun off from", "pulled out of".
 PARTICLE_PREPS = frozenset({"from", "of"})
 #: Verbs whose "to"-infinitive states the deal rather than the act: "agreed to buy X" -> agreedToBuy.
@@ -242,7 +245,9 @@ def _relative_gap(ctx: ArticleContext, verb: Token) -> End | None:
 def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Found]:
     """Active and passive verbs with actor objects, direct or prepositional."""
     passive_act = verb.lemma_ in PASSIVE_EVENT_VERBS and grammar.is_passive(verb)
-    if (verb.lemma_ in NON_EVENT_VERBS and not passive_act) or verb.lemma_ in SPEECH_VERBS:
+    prep_act = next((PREP_EVENT_VERBS[(verb.lemma_, c.lower_)] for c in verb.children
+                     if c.dep_ == "prep" and (verb.lemma_, c.lower_) in PREP_EVENT_VERBS), "")
+    if (verb.lemma_ in NON_EVENT_VERBS and not (passive_act or prep_act)) or verb.lemma_ in SPEECH_VERBS:
         return
     particles = _particles(verb)
     if grammar.is_passive(verb):
@@ -264,6 +269,8 @@ def _acts(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterator[Fou
         if _is_military(obj_token) and verb.lemma_ in TROOP_VERBS and not particles:
             continue  # "sent Chilean troops": a troop movement, said with its destination
         predicate, label = _predicate(verb, particles)
+        if prep_act:
+            predicate, label = prep_act, grammar.uncamel(prep_act)
         for subject in subjects:
             yield Found(subject, predicate, obj, "svo", verb, label)
     for obj_token in grammar.children(verb, "dobj"):
