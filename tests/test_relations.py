@@ -278,6 +278,11 @@ CONSTRUCTIONS = [
         "Vantage Motors announced its takeover of Corvel Industries.",
         {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
         {("Vantage Motors", "tookOver", "Corvel Industries")}, id="takeover-of"),
+    # an MP of a party
+    pytest.param(
+        "Forward Party MP Clara Holt voted against the bill.",
+        {"Forward Party": ("Forward Party", O), "Clara Holt": ("Holt", P)},
+        {("Holt", "memberOf", "Forward Party")}, id="party-mp-title"),
     # "asked X for": a request, though "ask" alone is no act
     pytest.param(
         "The Department of Energy has asked Congress for $3 billion.",
@@ -470,7 +475,7 @@ def test_predicate_names_are_camel_case():
                                                  ("boss", "leaderOf"), ("chairman", "chairOf"),
                                                  ("fellow", "affiliatedWith"), ("member", "memberOf"),
                                                  ("columnist", "writesFor"), ("negotiator", "worksFor"),
-                                                 ("agent", "agentOf")])
+                                                 ("agent", "agentOf"), ("mp", "memberOf")])
 def test_role_table(role, predicate):
     assert roles.role_table()[role] == predicate
 
