@@ -37,8 +37,6 @@ class GB(DefinedNamespace):
     confidence: URIRef  # 0..1, from the construction that produced it
     construction: URIRef  # the rule that produced it
     hypothetical: URIRef  # true: negated, asked or supposed, not asserted
-    subjectText: URIRef  # how the subject was named in that sentence
-    objectText: URIRef  # how the object was named in that sentence
     # On actors
     mentionCount: URIRef  # how many times the actor is named, all articles together
     # On predicates

@@ -54,3 +54,9 @@ def test_type_classes():
     assert type_class("Person", "City") == SCHEMA.Person  # a subtype that does not fit is ignored
     assert actor_type_of(SCHEMA.NewsMediaOrganization) == "Organization"
     assert actor_type_of(URIRef("https://schema.org/NewsArticle")) is None
+
+
+def test_every_structural_predicate_is_a_closed_namespace_term():
+    from graphbuild.vocab import STRUCTURAL
+
+    assert all(getattr(GB, name) == predicate_iri(name) for name in STRUCTURAL)
