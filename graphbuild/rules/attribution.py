@@ -1,6 +1,6 @@
 """Attribution: who is quoted by which outlet, and who writes for which.
 
-* "Chancellor Olaf Scholz told Reuters" / "X tells NPR" -> quotedBy;
+* "Chancellor Olaf Scholz told Reuters" / "X tells the BBC" -> quotedBy;
 * "told the paper" -> the outlet named shortly before (from context);
 * "said X in an interview with CNN", "X said on Al Jazeera" -> quotedBy;
 * "X writes in The Atlantic", "wrote X in an op-ed for Foreign Affairs",
