@@ -5,10 +5,10 @@ The stage runs in four steps over one parsed article, each linear in its size:
 1. **Candidates.** Entities of the actor labels are trimmed to their names
    (titles, a leading "the", a possessive and trailing function words go;
    a section word glued in front of "The ..." goes), split where spaCy joined
-   two things ("Kazakhstan's Interior Ministry" also names Kazakhstan;
+   two things ("Chile's Interior Ministry" also names Chile;
    "pro-Moscow Ukrainian" is a city and a demonym), typed with the gazetteer
    (countries, cities, demonyms) and filtered for noise. Parenthesised
-   acronyms ("... Organization (CSTO)") add their long form even when spaCy
+   acronyms ("... Organization (SCO)") add their long form even when spaCy
    missed it.
 2. **Resolution.** Mentions are joined into actors: the same name; a surname
    or first name to the person's full name, wherever in the article it is;
@@ -235,7 +235,7 @@ def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ..
             break
     if end <= start:
         return None, tuple(titles)
-    # The word right before the name, when it is a title ("Russian President Vladimir Putin").
+    # The word right before the name, when it is a title ("Brazilian President Lula da Silva").
     if start > 0 and is_title(doc[start - 1].text) and doc[start - 1].pos_ != "VERB":
         titles.append(doc[start - 1].lower_.rstrip("."))
     return doc[start:end], tuple(titles)
@@ -334,7 +334,7 @@ def _described_as_organization(span: Span) -> str | None:
 
 
 def _split_possessor(span: Span) -> tuple[Span | None, Span]:
-    """ "Kazakhstan's Interior Ministry" -> (Kazakhstan, the whole name)."""
+    """ "Chile's Interior Ministry" -> (Chile, the whole name)."""
     for token in span[1:-1]:
         if token.tag_ == "POS" or token.text in ("'s", "’s"):
             return span.doc[span.start:token.i], span
@@ -620,7 +620,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
     for key in persons:
         for m in forms[key]:
             m.kind = PERSON
-    # Surnames and first names -> the full name ("Tokayev" before or after "Kassym-Jomart Tokayev").
+    # Surnames and first names -> the full name ("Ardern" before or after "Jacinda Ardern").
     by_last: dict[str, list[str]] = defaultdict(list)
     by_first: dict[str, list[str]] = defaultdict(list)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -633,7 +633,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
             by_ends[(words[0], words[-1])].append(key)
             for n in range(2, len(words)):
                 by_suffix[tuple(words[-n:])].append(key)
-    for keys in by_ends.values():  # "James Dorsey" and "James M. Dorsey"
+    for keys in by_ends.values():  # "John Smith" and "John Q. Smith"
         for key in keys[1:]:
             uf.union(first[keys[0]], first[key])
     for key in persons:  # "De Marigny" and "Roland de Marigny"
@@ -710,7 +710,7 @@ def _resolve(mentions: list[_Mention], links: list[tuple[_Mention, int]]) -> Uni
         if len(targets) == 1:
             uf.union(targets.pop(), first[key])
 
-    # Near-miss spellings of a name of the same kind ("Nazarbaev" -> "Nazarbayev").
+    # Near-miss spellings of a name of the same kind ("Zelenskiy" -> "Zelensky").
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key, ms in forms.items():
         if not ms[0].country and len(key) >= NEAR_MISS_MIN and not is_acronym(ms[0].text):
@@ -890,7 +890,7 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
     token_actor: dict[int, str] = {}
     surface: dict[tuple[str, ...], str] = {}
     spans_of: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
-    # Longer mentions first, so a possessor inside a name ("Kazakhstan" in "Kazakhstan's
+    # Longer mentions first, so a possessor inside a name ("Chile" in "Chile's
     # Interior Ministry") keeps its own tokens.
     for ms, key in zip(order, keys):
         for m in ms:

@@ -28,7 +28,7 @@ MIN_EXONYM_POPULATION = 1_000_000
 #: Regular demonym rules: (country-name ending, letters to drop, suffix to add, rank).
 #: A form two countries derive at the same rank is ambiguous and dropped; a lower rank wins.
 DEMONYM_RULES: tuple[tuple[str, int, str, int], ...] = (
-    ("ia", 0, "n", 1),        # Russia -> Russian, Armenia -> Armenian
+    ("ia", 0, "n", 1),        # Russia -> Russian, Bolivia -> Bolivian
     ("istan", 5, "", 1),      # Tajikistan -> Tajik, Uzbekistan -> Uzbek
     ("stan", 4, "", 1),       # Uzbekistan -> Uzbek, Kyrgyzstan -> Kyrgyz
     ("stan", 0, "i", 2),      # Uzbekistan -> Uzbekistani

@@ -11,7 +11,7 @@ The context is filled as the article is read, sentence by sentence: which
 organizations are news outlets (they were quoted as reporting), which persons
 are sources (quoted, writing, affiliated experts), which country last had
 troops on the move, and who holds which role. A pre-pass collects the
-article's namings ("the alliance ... is known as the CSTO").
+article's namings ("the alliance ... is known as SEATO").
 """
 from __future__ import annotations
 
@@ -234,7 +234,7 @@ class ArticleContext:
         return None
 
     def modifier_actor(self, token: Token, types: tuple[str, ...]) -> End | None:
-        """A named actor among the left modifiers of ``token`` ("Armenian" in "Armenian Prime Minister")."""
+        """A named actor among the left modifiers of ``token`` ("Peruvian" in "Peruvian Prime Minister")."""
         for child in token.children:
             if child.i < token.i and child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"):
                 end = self.named(child)
@@ -413,8 +413,8 @@ class ArticleContext:
     def _collect_namings(self, sent: Span) -> None:
         """Learn which description nouns name which organization in this article.
 
-        "The military alliance ... is known as the CSTO", "the CSTO, a military
-        alliance", "the CSTO is a military alliance".
+        "The trade bloc ... is known as Mercosur", "Mercosur, a trade
+        bloc", "Mercosur is a trade bloc".
         """
         for token in sent:
             if token.lemma_ in ("know", "call", "name", "dub") and token.tag_ == "VBN":

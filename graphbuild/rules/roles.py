@@ -132,7 +132,7 @@ def _person(ctx: ArticleContext, token: Token) -> End | None:
 
 
 def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
-    """Titles before a name: "Armenian Prime Minister Nikol Pashinyan"."""
+    """Titles before a name: "Peruvian Prime Minister Ana Rojas"."""
     person = ctx.named(head)
     if ctx.type_of(person) != PERSON:
         return  # "the National Executive Committee": a word of an organization's name is no title
