@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from . import gazetteer
 from .names import (acronym_key, acronyms_of, head_word, is_acronym, is_title, name_key, not_names, org_words,
                     osa_distance, place_words, tidy)
+from .nlp import doc_text
 from .pronouns import Antecedent, first_name_gender, person_gender, resolve_pronouns
 from .records import COUNTRY, ORGANIZATION, PERSON, PLACE, Actor, ActorTable, Mention
 
@@ -464,7 +465,7 @@ def _headline_end(doc: Doc) -> int:
     A headline is the text's first line, set off by a blank line, short and not ending as a
     sentence does; the pipeline parses an article as its title, a blank line and its body.
     """
-    text = doc.text  # Doc.text joins every token: once, not six times
+    text = doc_text(doc)
     cut = text.find("\n\n")
     if cut <= 0 or "\n" in text[:cut] or len(text[:cut].split()) > MAX_HEADLINE_WORDS \
             or text[:cut].rstrip().endswith(".") or not text[cut:].strip():
@@ -486,7 +487,7 @@ def _confirmed_by_body(doc: Doc, found: list[_Mention], add) -> list[_Mention]:
     if not end or not any(m.start < end for m in found):
         return found
     body_names = [tuple(name_key(t.text) for t in doc[m.start:m.end]) for m in found if m.start >= end]
-    body_text = doc.text[doc[end].idx:]
+    body_text = doc_text(doc)[doc[end].idx:]
 
     def named(words: tuple[str, ...]) -> bool:
         n = len(words)

@@ -28,6 +28,15 @@ def default_model() -> str:
 
 
 LINE_BREAKS = "graphbuild_line_breaks"
+_TEXT_KEY = "graphbuild.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 @Language.component(LINE_BREAKS)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from .nlp import doc_text
 from .records import ActorTable, Relation
 from .rules import FAMILIES
 from .rules.context import ArticleContext, Found
@@ -75,7 +76,7 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
         An iterator of relations, in sentence order.
     """
     ctx = ArticleContext.read(doc, table)
-    article_text = doc.text  # Doc.text joins every token: once, not per sentence
+    article_text = doc_text(doc)
     for sent in doc.sents:
         ctx.observe(sent)
         best: dict[tuple[str, str, str], tuple[float, Found]] = {}

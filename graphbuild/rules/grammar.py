@@ -97,7 +97,7 @@ def is_passive(verb: Token) -> bool:
 
 def is_reduced_passive(verb: Token) -> bool:
     """Whether ``verb`` is a participle with an agent modifying a noun: "the army, led by X,"."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head is not verb
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i
             and any(c.dep_ == "agent" for c in verb.children))
 
 
@@ -109,7 +109,7 @@ def passive_patients(verb: Token) -> list[Token]:
     patients = []
     for subject in children(verb, "nsubjpass"):
         if subject.tag_ in ("WP", "WDT") or (subject.lower_ == "that" and verb.dep_ == "relcl"):
-            if verb.dep_ == "relcl" and verb.head is not verb:
+            if verb.dep_ == "relcl" and verb.head.i != verb.i:
                 patients.append(verb.head)
         else:
             patients.append(subject)
@@ -135,9 +135,9 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     if verb.dep_ == "relcl" or verb.dep_ == "acl":
         return verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
-    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head is not verb:
+    if verb.dep_ in SUBJECT_SHARING_DEPS and verb.head.i != verb.i:
         head = verb.head
-        if head.dep_ == "prep" and head.head is not head:  # "before voicing": pcomp -> prep -> verb
+        if head.dep_ == "prep" and head.head.i != head.i:  # "before voicing": pcomp -> prep -> verb
             head = head.head
         if verb.dep_ == "xcomp":
             objects = children(head, "dobj")

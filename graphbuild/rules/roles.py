@@ -148,7 +148,7 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
             yield _emit(ctx, person, predicate, obj, "title", None)
         # what the role is of, beside the title rather than on it: "Acme chief executive X", where
         # the parser hangs "Acme" on the name or, at a sentence's start, on nothing near (dep)
-        beside = [c for c in head.children if c is not title and c.i < title.i
+        beside = [c for c in head.children if c.i < title.i
                   and c.dep_ in ("amod", "poss", "nmod", "compound")]
         before = title.left_edge.i - 1
         if before >= head.sent.start and head.doc[before].dep_ in ("dep", "nmod", "compound"):
