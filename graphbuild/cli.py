@@ -12,7 +12,6 @@ result. Library errors become one line on stderr and a non-zero exit code:
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 

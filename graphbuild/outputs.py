@@ -48,11 +48,6 @@ class OutputPaths:
     page_info: page.PageInfo
 
 
-def write_turtle(graph: Graph, path: Path) -> Path:
-    """Serialize ``graph`` as Turtle to ``path``, atomically (with Oxigraph's writer: see :mod:`graphbuild.graphfile`)."""
-    return graphfile.write_turtle(graph, path)
-
-
 def publish(staged: Path, target: Path) -> None:
     """Move a finished file over its target, unless the target already holds the same bytes."""
     if target.is_file() and filecmp.cmp(staged, target, shallow=False):
@@ -114,7 +109,7 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         exports.write_graphml(network, staged[GRAPHML_FILE], layout=layout)
         exports.write_csv(network, staged[CSV_FILE])
         info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
-        write_turtle(graph, staged[GRAPH_FILE])
+        graphfile.write_turtle(graph, staged[GRAPH_FILE])
         with signals_held():
             for name in names:
                 publish(staged[name], out_dir / name)

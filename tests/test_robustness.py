@@ -299,7 +299,7 @@ def test_interrupt_while_staging_leaves_earlier_output(earlier_build, monkeypatc
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(outputs, "write_turtle", interrupted)
+    monkeypatch.setattr(outputs.graphfile, "write_turtle", interrupted)
     result = CliRunner().invoke(cli, ["build", str(DATA / "robust_school.html"), "-o", str(out), "-q"])
     assert result.exit_code == EXIT_INTERRUPTED
     assert result.stderr.strip() == "graphbuild: interrupted; earlier output left unchanged"
