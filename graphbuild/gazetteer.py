@@ -246,16 +246,24 @@ def demonym(word: str) -> Demonym | None:
     return _demonym_table().get(name_key(word))
 
 
+def _deletions(word: str) -> set[str]:
+    """``word`` and every string one letter shorter than it."""
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
 @functools.cache
-def _near_index() -> dict[tuple[str, int], list[tuple[str, str]]]:
-    """(first letter, length) -> [(key, kind)] over country names and demonyms, for near misses."""
-    index: dict[tuple[str, int], list[tuple[str, str]]] = {}
-    for key in _country_tables()[0]:
+def _near_index() -> dict[str, list[tuple[str, str]]]:
+    """Each single-word country name and demonym, and each of it less one letter -> [(key, kind)].
+
+    Two words within one edit (a swap of neighbours included) share an entry, so
+    a near miss is a handful of dictionary lookups rather than a scan.
+    """
+    index: dict[str, list[tuple[str, str]]] = {}
+    words = [(key, "country") for key in _country_tables()[0]] + [(key, "demonym") for key in _demonym_table()]
+    for key, kind in words:
         if " " not in key:
-            index.setdefault((key[:1], len(key)), []).append((key, "country"))
-    for key in _demonym_table():
-        if " " not in key:
-            index.setdefault((key[:1], len(key)), []).append((key, "demonym"))
+            for variant in _deletions(key):
+                index.setdefault(variant, []).append((key, kind))
     return index
 
 
@@ -268,22 +276,18 @@ def near_miss(word: str) -> Place | Demonym | None:
     """A country or demonym ``word`` misspells by one edit ("Kazakstan", "Ukranian").
 
     Only single words of at least :data:`MIN_NEAR_MISS_LETTERS` letters are tried,
-    and only one candidate may be that close; otherwise None.
+    the first letter must be right, and only one candidate may be that close; otherwise None.
     """
     key = name_key(word)
     if len(key) < MIN_NEAR_MISS_LETTERS or " " in key or not key.isalpha():
         return None
     index = _near_index()
-    hits = set()
-    for length in (len(key) - 1, len(key), len(key) + 1):
-        for other, kind in index.get((key[:1], length), ()):
-            if other != key and osa_distance(key, other, 1) <= 1:
-                hits.add((other, kind))
+    hits = {(other, kind) for variant in _deletions(key) for other, kind in index.get(variant, ())
+            if other != key and other[:1] == key[:1] and osa_distance(key, other, 1) <= 1}
     if len(hits) != 1:
         return None
     other, kind = hits.pop()
     return _country_tables()[0][other] if kind == "country" else _demonym_table()[other]
-
 
 
 #: The party letters of a US politician's "(D-Ohio)" tag ("" for an independent: no party).
