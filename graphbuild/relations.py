@@ -17,6 +17,7 @@ Example:
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Doc
@@ -77,11 +78,17 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
     """
     ctx = ArticleContext.read(doc, table)
     article_text = doc_text(doc)
+    actor_tokens = sorted(table.token_actor)
     for sent in doc.sents:
-        ctx.observe(sent)
+        tokens = list(sent)  # one Token object each, shared by every rule
+        ctx.observe(tokens)
+        # A relation needs an actor, or a pronoun bound to one, in its sentence.
+        first = bisect.bisect_left(actor_tokens, sent.start)
+        if first == len(actor_tokens) or actor_tokens[first] >= sent.end:
+            continue
         best: dict[tuple[str, str, str], tuple[float, Found]] = {}
         for family in FAMILIES:
-            for found in family(sent, ctx):
+            for found in family(tokens, ctx):
                 if found.subject.key == found.object.key:
                     continue
                 triple = (found.subject.key, found.predicate, found.object.key)

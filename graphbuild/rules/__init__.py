@@ -1,6 +1,6 @@
 """The relation rules, one module per construction family.
 
-Each family is a function ``find(sent, ctx) -> Iterator[Found]`` over one
+Each family is a function ``find(sent, ctx) -> Iterator[Found]`` over the tokens of one
 sentence, reading actors through the shared
 :class:`~graphbuild.rules.context.ArticleContext`:
 

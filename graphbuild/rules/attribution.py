@@ -14,9 +14,9 @@ so a later "the paper" finds it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..records import ORGANIZATION, PERSON
 from . import grammar
@@ -153,7 +153,7 @@ def _according_to(ctx: ArticleContext, token: Token) -> Iterator[Found]:
             yield Found(speaker, predicate or "quotedBy", outlet, "attribution-according", token)
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every attribution stated in ``sent``."""
     for token in sent:
         if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS | REPORT_VERBS:

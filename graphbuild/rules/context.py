@@ -16,6 +16,7 @@ article's namings ("the alliance ... is known as SEATO").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -352,7 +353,7 @@ class ArticleContext:
         key = self._recent(token.i, accept)
         return End(key, weak=True) if key else None
 
-    def observe(self, sent: Span) -> None:
+    def observe(self, sent: Sequence[Token]) -> None:
         """Note the troops of known countries in ``sent`` ("Chilean troops"), for later "the soldiers"."""
         for token in sent:
             if token.lemma_.lower() in MILITARY_NOUNS and (end := self.behind(token)) is not None:

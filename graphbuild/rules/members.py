@@ -7,9 +7,9 @@ is a body with members (an alliance, a union, an organization).
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..records import COUNTRY, ORGANIZATION, PERSON
 from . import grammar
@@ -49,7 +49,7 @@ def _listed(ctx: ArticleContext, token: Token) -> list[End]:
     return [e for h in heads if (e := ctx.named(h)) is not None and ctx.type_of(e) in MEMBER_TYPES]
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every membership stated by a list in ``sent``."""
     for verb in sent:
         if verb.lemma_ not in ("be", "include"):

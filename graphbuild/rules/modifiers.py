@@ -9,9 +9,9 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..records import COUNTRY, ORGANIZATION, PLACE
 from . import grammar
@@ -93,7 +93,7 @@ def _hyphen_compounds(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         yield Found(target, predicate, actor, "hyphen-compound", None)
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every relation stated by a noun modifier in ``sent``."""
     for token in sent:
         if token.pos_ == "PROPN" or ctx.named(token) is not None:

@@ -11,10 +11,10 @@ coordinated actors.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..records import COUNTRY, PERSON
 from . import grammar
@@ -142,7 +142,7 @@ def _between(ctx: ArticleContext, noun: Token, act: Act) -> Iterator[Found]:
             yield Found(first, act.predicate, other, "nominal-between", noun, act.label or grammar.uncamel(act.predicate))
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every act stated by a noun phrase in ``sent``."""
     for noun in sent:
         if noun.pos_ != "NOUN":

@@ -15,10 +15,10 @@ Role nouns and their predicates are data: ``graphbuild/data/relations_roles.tsv`
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.resources import files
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .. import gazetteer
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
@@ -260,7 +260,7 @@ def _party_state_tags(ctx: ArticleContext, paren: Token) -> Iterator[Found]:
         yield Found(person, "represents", state, "party-state-tag", None, "represents")
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every role relation stated in ``sent``."""
     for token in sent:
         if token.pos_ in ("PROPN", "NOUN", "PRON"):

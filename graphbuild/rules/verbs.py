@@ -14,9 +14,9 @@
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from ..records import COUNTRY, ORGANIZATION, PLACE
 from . import grammar
@@ -314,7 +314,7 @@ def _reciprocal(ctx: ArticleContext, verb: Token, subjects: list[End]) -> Iterat
                 yield Found(first, predicate, second, "reciprocal", verb, grammar.uncamel(predicate))
 
 
-def find(sent: Span, ctx: ArticleContext) -> Iterator[Found]:
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every clause relation stated in ``sent``."""
     for verb in sent:
         if (verb.pos_ != "VERB" or not verb.tag_.startswith("VB") or verb.lower_ in NAME_MODIFIERS
