@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import gazetteer, pronouns
 from .actors import find_actors
 from .records import Article, ArticleResult
 from .relations import find_relations
@@ -18,3 +19,13 @@ def extract(doc: Doc, article: Article) -> ArticleResult:
     table = find_actors(doc)
     relations = tuple(dict.fromkeys(find_relations(doc, table)))
     return ArticleResult(article=article, actors=table.actors, relations=relations)
+
+
+def load_tables() -> None:
+    """Load the gazetteer and name tables the stages read, which otherwise load on first use.
+
+    A build calls this before forking its ``--jobs`` workers, so they share one
+    copy instead of each reading its own.
+    """
+    gazetteer.load_tables()
+    pronouns.load_tables()

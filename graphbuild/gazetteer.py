@@ -290,6 +290,15 @@ def near_miss(word: str) -> Place | Demonym | None:
     return _country_tables()[0][other] if kind == "country" else _demonym_table()[other]
 
 
+def load_tables() -> None:
+    """Build the country, place, demonym and near-miss tables now rather than on first use.
+
+    A ``--jobs`` build calls this before it forks its workers, so they share one copy.
+    """
+    _near_index()  # reads the country and demonym tables
+    _place_table()
+
+
 #: The party letters of a US politician's "(D-Ohio)" tag ("" for an independent: no party).
 PARTY_TAGS = {"D": "Democratic Party", "R": "Republican Party", "I": "", "Ind": ""}
 #: A party-and-state tag is at most this many tokens long: "(", "D", "-", three words, ")".

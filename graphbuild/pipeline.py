@@ -23,7 +23,7 @@ from rdflib.namespace import RDF
 
 from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
 from .errors import GraphbuildError
-from .extract import extract
+from .extract import extract, load_tables
 from .graph import build_graph
 from .nlp import default_model, load_pipeline
 from .outputs import OutputPaths, write_outputs
@@ -93,11 +93,12 @@ def parse_articles(articles: Iterable[Article], *, model: str | None = None,
         jobs: worker processes; 1 parses in this process.
     """
     load_pipeline(model)  # fail early, in this process, if the model is missing
+    load_tables()
     chunks = ((model, chunk) for chunk in _chunks(articles, BATCH_SIZE))
     if jobs <= 1:
         yield from (result for batch in map(_parse_chunk, chunks) for result in batch)
         return
-    # Workers are forked after the model is loaded, so they share its memory pages.
+    # Workers are forked after the model and tables are loaded, so they share their memory pages.
     with multiprocessing.get_context("fork").Pool(jobs, initializer=_ignore_interrupts) as pool:
         for batch in pool.imap(_parse_chunk, chunks):
             yield from batch

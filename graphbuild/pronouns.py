@@ -97,6 +97,11 @@ def _first_names() -> dict[str, str]:
     return {name: g for name, g in genders.items() if g != "?"}
 
 
+def load_tables() -> None:
+    """Read the first-name genders now rather than on first use (see :func:`gazetteer.load_tables`)."""
+    _first_names()
+
+
 def first_name_gender(name: str) -> str:
     """The usual gender of a first name, or "" when unknown or used for both.
 

@@ -85,6 +85,22 @@ def test_near_miss_demonym():
     assert isinstance(hit, gazetteer.Demonym) and hit.country == "Ukraine"
 
 
+@pytest.mark.parametrize(("word", "label"), [
+    ("Germny", "Germany"),         # a letter dropped
+    ("Germanny", "Germany"),       # a letter added
+    ("Gernany", "Germany"),        # a letter changed
+    ("Gremany", "Germany"),        # neighbours swapped
+    ("Portugual", "Portugal"),
+])
+def test_near_miss_finds_each_kind_of_single_edit(word, label):
+    hit = gazetteer.near_miss(word)
+    assert isinstance(hit, gazetteer.Place) and hit.label == label
+
+
+def test_near_miss_needs_the_first_letter_right():
+    assert gazetteer.near_miss("Fermany") is None
+
+
 @pytest.mark.parametrize("word", ["Iraq", "Irak", "Smith", "Uzbekistan-born"])
 def test_no_near_miss_for_short_or_unrelated_words(word):
     assert gazetteer.near_miss(word) is None
