@@ -1,18 +1,21 @@
 """Benchmark graphbuild against bare spaCy on a corpus, in one run.
 
     python benchmarks/bench.py CORPUS/business CORPUS/politics ... [--limit N] [--jobs 1 2]
-                               [--scaling 1000 2000 [--repeat 2]] [--json FILE]
+                               [--scaling 1000 2000] [--repeat 2] [--json FILE]
 
 Measures, on the same cleaned texts and the same model:
-  * bare ``nlp.pipe`` (words per second, same batch size as the build), the floor for graphbuild's cost;
+  * bare ``nlp.pipe`` (words per second, same batch size as the build), the floor for graphbuild's cost,
+    in a fresh child process like each build;
   * ``graphbuild build`` end to end, once per --jobs value, each into a fresh
     output folder (no cache), in a child process, with its peak RSS (the process
     and its workers together) and stage times;
   * the output files' sizes;
   * loading the written graph.ttl and answering the bundled queries on it;
   * with --scaling A B, builds of A and B articles (a seeded shuffle of the corpus,
-    so both mix every topic), for near-linear growth; --repeat N keeps the fastest of N.
-Prints a table. Timings are noisy when the machine is busy: compare the ratios within one run.
+    so both mix every topic), for near-linear growth.
+--repeat N runs all of it N times, alternating, and keeps the fastest of each.
+Prints a table. Timings are noisy when the machine is busy (a shared VM's speed
+drifts by 20% from minute to minute): compare ratios within one run, with --repeat.
 """
 from __future__ import annotations
 
@@ -29,9 +32,7 @@ from pathlib import Path
 
 import psutil
 
-from graphbuild.nlp import load_pipeline
-from graphbuild.pipeline import BATCH_SIZE
-from graphbuild.reading import InputProblem, find_sources, read_articles
+from graphbuild.reading import find_sources
 
 BUILD = """
 import json, resource, sys, time
@@ -64,13 +65,29 @@ def corpus(paths: list[str], limit: int | None) -> list[Path]:
     return files[:limit] if limit else files
 
 
-def bare_pipe(files: list[Path]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and words for bare nlp.pipe over the cleaned texts of ``files``."""
-    texts = [a.text for a in read_articles(files) if not isinstance(a, InputProblem)]
-    nlp = load_pipeline()
-    started, cpu = time.perf_counter(), time.process_time()
-    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
-    return time.perf_counter() - started, time.process_time() - cpu, words
+BARE = """
+import json, sys, time
+from graphbuild.nlp import load_pipeline
+from graphbuild.pipeline import BATCH_SIZE
+from graphbuild.reading import InputProblem, read_articles
+# Exact duplicates once, as the build reads them.
+texts = list({a.id: a.text for a in read_articles(json.load(open(sys.argv[1])))
+              if not isinstance(a, InputProblem)}.values())
+nlp = load_pipeline()
+started, cpu = time.perf_counter(), time.process_time()
+words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=BATCH_SIZE))
+print(json.dumps({"wall": time.perf_counter() - started, "cpu": time.process_time() - cpu, "words": words}))
+"""
+
+
+def bare_pipe(files: list[Path]) -> dict:
+    """Bare nlp.pipe over the cleaned texts of ``files`` (duplicates once, as the build parses them),
+    in a fresh child process as the builds are: its wall and CPU seconds (the pipe alone: no
+    start-up, no reading) and its words."""
+    listing = Path(tempfile.mkdtemp(prefix="gb-bench-")) / "files.json"
+    listing.write_text(json.dumps([str(f) for f in files]))
+    _, _, stdout = watch([sys.executable, "-c", BARE, str(listing)])
+    return json.loads(stdout.strip().splitlines()[-1])
 
 
 def watch(args: list[str]) -> tuple[float, int, str]:
@@ -116,17 +133,25 @@ def main(argv=None) -> int:
     ap.add_argument("--scaling", type=int, nargs=2, metavar=("SMALL", "LARGE"), default=None,
                     help="also build SMALL and LARGE articles (with the largest --jobs), for growth")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="build each scaling size this many times, alternating, and keep the fastest of each")
+                    help="run bare, each --jobs build and each scaling size this many times, alternating, "
+                         "and keep the fastest of each (steadier ratios on a shared machine)")
     ap.add_argument("--json", default=None, help="also write every number to this file")
     a = ap.parse_args(argv)
     files = corpus(a.paths, a.limit)
     print(f"{time.strftime('%Y-%m-%d %H:%M')}  {platform.node()}  {os.cpu_count()} cores  "
           f"{psutil.virtual_memory().total / 2**30:.0f} GiB  load {os.getloadavg()[0]:.2f}  "
           f"python {platform.python_version()}")
-    bare, bare_cpu, words = bare_pipe(files)
-    print(f"files: {len(files)}   words: {words:,}")
+    rounds = []
+    for n in range(max(1, a.repeat)):
+        rounds.append([bare_pipe(files)] + [run_build(files, jobs, queries=n == i == 0) for i, jobs in enumerate(a.jobs)])
+    fastest = [min((r[i] for r in rounds), key=lambda x: x["wall"]) for i in range(len(rounds[0]))]
+    bare_row, rows = fastest[0], fastest[1:]
+    bare, bare_cpu, words = bare_row["wall"], bare_row["cpu"], bare_row["words"]
+    print(f"files: {len(files)}   words: {words:,}" + (f"   fastest of {len(rounds)} alternating rounds; walls: "
+          + "; ".join(", ".join(f"{x['wall']:.1f}" for x in r) for r in rounds) if len(rounds) > 1 else ""))
     print(f"bare nlp.pipe: {bare:8.1f} s  {words / bare:8.0f} words/s  (CPU {bare_cpu:.1f} s)")
-    rows = [run_build(files, jobs, queries=i == 0) for i, jobs in enumerate(a.jobs)]
+    if rows and "queries" not in rows[0]:
+        rows[0]["queries"] = rounds[0][1]["queries"]
     # CPU seconds (the build's process and its workers) compare with bare's even when other work
     # shares the machine; wall seconds are what --jobs buys.
     print(f"{'build':<14}{'wall s':>8}{'× bare':>8}{'× jobs1':>9}{'CPU s':>8}{'CPU × bare':>12}{'peak RSS':>11}"
@@ -159,8 +184,8 @@ def main(argv=None) -> int:
               f"(linear = {large['files'] / small['files']:.2f}); CPU ratio {large['cpu'] / small['cpu']:.2f}; stages "
               + " vs ".join(" ".join(f"{k}={v:.1f}" for k, v in s["seconds"].items()) for s in scaling))
     if a.json:
-        Path(a.json).write_text(json.dumps({"bare": bare, "bare_cpu": bare_cpu, "words": words, "builds": rows, "scaling": scaling},
-                                           indent=1))
+        Path(a.json).write_text(json.dumps({"bare": bare, "bare_cpu": bare_cpu, "words": words, "builds": rows,
+                                            "rounds": rounds, "scaling": scaling}, indent=1))
     return 0
 
 
