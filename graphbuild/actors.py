@@ -221,6 +221,8 @@ def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ..
             start += 1
         elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
             start += 1
+        elif label == "PERSON" and token.like_num and start + 1 < end:
+            start += 1  # a list's numbering or a count: "2 Jonas Berg"
         elif token.is_lower and token.lower_ not in NAME_PARTICLES and start + 1 < end:
             start += 1  # names start with a capital: "defence ministry of Chile" names Chile
         else:
@@ -271,8 +273,13 @@ def _territory_context(span: Span) -> bool:
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TERRITORY_NOUNS
 
 
-def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> _Mention | None:
-    """Type one trimmed entity span; None when it is not an actor."""
+def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
+              person_words: frozenset[str] = frozenset()) -> _Mention | None:
+    """Type one trimmed entity span; None when it is not an actor.
+
+    ``person_words``: the lower-case words of the article's multi-word person names;
+    such a word is that person's name, never a misspelt country ("Franck" of "Franck Ribery").
+    """
     text = tidy(span.text)
     m = _Mention(span.start, span.end, text, LABEL_TYPE[label], titles=titles, ent_label=label)
     place = gazetteer.place(text)
@@ -285,7 +292,7 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool) -> 
             m.kind, m.subtype = PLACE, place.subtype
         return m
     dem = gazetteer.demonym(text)
-    if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single:
+    if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single and text.lower() not in person_words:
         near = gazetteer.near_miss(text)
         if isinstance(near, gazetteer.Place):
             m.kind, m.country, m.place = COUNTRY, near.label, near
@@ -362,9 +369,11 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
     def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
         if _is_noise(span, label):
             return
-        m = _classify(span, label, titles, groups)
+        m = _classify(span, label, titles, groups, person_words)
         if m is not None:
             found.append(m)
+
+    person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
     named = {ent.start: _with_party_words(ent) for ent in doc.ents}
     absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"
@@ -537,6 +546,9 @@ def _parenthesised_acronyms(doc: Doc, found: list[_Mention]
             continue
         long_form = covered.get(end - 1)
         letters = acronym_key(acronym.text)
+        if (long_form is not None and gazetteer.place(acronym.text) is not None
+                and letters not in acronyms_of(long_form.text)):
+            continue  # "Jane Doe (US)", "Acme Ltd (UK)": a country tag, not the name's acronym
         if long_form is None or long_form.kind != ORGANIZATION:
             # Look back over title-case words (small words allowed inside) for initials that fit.
             best = None

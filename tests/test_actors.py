@@ -3,6 +3,7 @@ than the sample articles). These need the spaCy model; they share one loaded pip
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from graphbuild.actors import find_actors
 from graphbuild.records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
@@ -49,6 +50,9 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
     # a misspelling of a name used in the same article
     ("Kyrgyzstan closed its border. Trade between Kyrgystan and China fell sharply.",
      {"Kyrgyzstan": (COUNTRY, "", {"Kyrgystan"}), "China": (COUNTRY, "", set())}),
+    # a person's first name is that person, even one letter from a country's name
+    ("Franck Moreau won the stage in Lyon. Franck said the climb had been hard.",
+     {"Franck Moreau": (PERSON, "", set()), "Lyon": (PLACE, "City", set())}),
     # a possessive dropped from an organization's name
     ("Maria Lopez, a researcher at Harvard University's Kennedy School, said the plan was flawed.",
      {"Maria Lopez": (PERSON, "", set()), "Harvard University": (ORGANIZATION, "EducationalOrganization", set()),
@@ -82,6 +86,28 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)
     assert found == expected
+
+
+def test_a_country_in_parentheses_is_a_nationality_not_an_acronym(nlp):
+    """ "Jonas Berg (US)" in a results list: even where spaCy takes the name for an organization
+    (here set by hand), "US" stays the United States and the person no alias of it."""
+    doc = nlp("The seeds are Jonas Berg (US) and Felix Stark (UK).")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("Jonas"), words.index("Jonas") + 2, "ORG"),
+                Span(doc, words.index("US"), words.index("US") + 1, "GPE"),
+                Span(doc, words.index("Felix"), words.index("Felix") + 2, "PERSON"),
+                Span(doc, words.index("UK"), words.index("UK") + 1, "GPE")]
+    found = {a.label: set(a.aliases) for a in find_actors(doc).actors}
+    assert found["United States"] == {"US"} and found["United Kingdom"] == {"UK"}
+    assert "Jonas Berg" in found and "Felix Stark" in found
+
+
+def test_a_number_before_a_person_is_no_part_of_the_name(nlp):
+    doc = nlp("Seeds: 1 Jonas Berg, 2 Felix Stark.")
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index("1"), words.index("1") + 3, "PERSON"),
+                Span(doc, words.index("2"), words.index("2") + 3, "PERSON")]
+    assert {a.label for a in find_actors(doc).actors} == {"Jonas Berg", "Felix Stark"}
 
 
 def test_groups_of_people_are_no_actors_unless_asked(nlp):
