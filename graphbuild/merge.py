@@ -10,7 +10,10 @@ joins need the whole corpus to be safe, and take them only when unambiguous:
   neither;
 * an organization known only by an acronym ("WHO") joins the organization
   whose long name has those initials ("World Health Organization"), by the
-  same rule.
+  same rule;
+* an organization known only by one word ("Labour") joins the organization
+  named by that word and a designator ("Labour Party", "Wagner Group"; see
+  :data:`ORG_DESIGNATORS`), by the same rule.
 
 Merging is by index (dicts from normalized name to group), so it is linear in
 the number of actors, never all-pairs. Single-word aliases (a bare surname)
@@ -32,6 +35,12 @@ __all__ = ["MergedActor", "merge_actors", "name_key"]
 #: Acronyms shorter than this are too ambiguous to join a long name across articles ("UN" is fine
 #: within an article; across a corpus two letters stand for too much).
 MIN_CROSS_ACRONYM = 3
+
+
+#: Last words that add nothing to an organization's name but its kind: "Labour Party" is "Labour",
+#: "Wagner Group" is "Wagner". (Not "News", "Office" or "United": Google News is not Google.)
+ORG_DESIGNATORS = frozenset({"party", "group", "company", "co", "corporation", "corp", "inc", "ltd", "plc",
+                             "llc", "holdings", "fc"})
 
 
 def _strong(name: str) -> bool:
@@ -83,10 +92,12 @@ def _canonical_label(votes: Counter) -> str:
 
 
 def _join_unambiguous(actors: list, uf: UnionFind, by_name: dict[str, int]) -> None:
-    """Bare surnames to the full name ending so, bare acronyms to the long name they spell,
-    when one candidate dominates (:data:`DOMINANT_RATIO`)."""
+    """Bare surnames to the full name ending so, bare acronyms to the long name they spell, bare
+    organization names to the organization named so plus a designator ("Labour" to
+    "Labour Party"), when one candidate dominates (:data:`DOMINANT_RATIO`)."""
     surname_of: dict[str, set[int]] = {}
     acronym_of: dict[str, set[int]] = {}
+    short_of: dict[str, set[int]] = {}
     for node, actor in enumerate(actors):
         words = actor.label.split()
         if len(words) < 2:
@@ -96,14 +107,19 @@ def _join_unambiguous(actors: list, uf: UnionFind, by_name: dict[str, int]) -> N
         elif actor.type == ORGANIZATION:
             for acronym in acronyms_of(actor.label):
                 acronym_of.setdefault(acronym, set()).add(node)
+            if words[-1].lower().rstrip(".") in ORG_DESIGNATORS:  # "Labour Party", not "Google News"
+                short_of.setdefault(name_key(" ".join(words[:-1])), set()).add(node)
     for node, actor in enumerate(actors):
         if " " in actor.label.strip():
             continue
         if actor.type == PERSON:
             hits = surname_of.get(name_key(actor.label), set())
-        elif actor.type == ORGANIZATION and is_acronym(actor.label) \
-                and len(acronym_key(actor.label)) >= MIN_CROSS_ACRONYM:
+        elif actor.type == ORGANIZATION and is_acronym(actor.label):
+            if len(acronym_key(actor.label)) < MIN_CROSS_ACRONYM:
+                continue
             hits = acronym_of.get(acronym_key(actor.label), set())
+        elif actor.type == ORGANIZATION:
+            hits = short_of.get(name_key(actor.label), set())
         else:
             continue
         weight: Counter = Counter()

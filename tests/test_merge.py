@@ -142,3 +142,30 @@ def test_a_rare_full_name_does_not_beat_a_common_bare_one():
         _result("b", _actor("xGreens Party", "Organization", mentions=1)),
     ])
     assert [m.label for m in merged] == ["Greens"]
+
+
+def test_bare_organization_name_joins_the_name_with_an_organization_noun():
+    labels = _groups([
+        _result("a", _actor("Labour Party", "Organization")),
+        _result("b", _actor("Labour", "Organization", mentions=5)),
+    ])
+    assert labels == [("Labour Party", frozenset({"Labour"}))]
+
+
+def test_a_bare_company_is_not_its_regional_arm_or_service():
+    labels = _groups([
+        _result("a", _actor("Nintendo Europe", "Organization", "Nintendo")),
+        _result("b", _actor("Nintendo", "Organization", mentions=5)),
+        _result("c", _actor("Google News", "Organization")),
+        _result("d", _actor("Google", "Organization", mentions=5)),
+    ])
+    assert [label for label, _ in labels] == ["Google", "Google News", "Nintendo", "Nintendo Europe"]
+
+
+def test_bare_organization_name_with_two_candidates_stays_apart():
+    labels = _groups([
+        _result("a", _actor("Apex Group", "Organization")),
+        _result("b", _actor("Apex Party", "Organization")),
+        _result("c", _actor("Apex", "Organization")),
+    ])
+    assert [label for label, _ in labels] == ["Apex", "Apex Group", "Apex Party"]
