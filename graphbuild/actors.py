@@ -227,6 +227,11 @@ def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ..
             start += 1  # names start with a capital: "defence ministry of Chile" names Chile
         else:
             break
+    if label == "PERSON":  # "Acme boss Victor Lang" run into one name: the name follows the role word
+        role = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and is_title(doc[i].text)), None)
+        if role is not None and doc[role + 1].text[:1].isupper():
+            titles.append(doc[role].lower_)
+            start = role + 1
     while end - start > 2 and label == "PERSON" and is_title(doc[end - 1].text):
         end -= 1  # "Jane Doe MP", "John Smith QC"
     while end > start:

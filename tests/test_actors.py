@@ -110,6 +110,13 @@ def test_a_number_before_a_person_is_no_part_of_the_name(nlp):
     assert {a.label for a in find_actors(doc).actors} == {"Jonas Berg", "Felix Stark"}
 
 
+def test_a_role_word_inside_a_person_span_starts_the_name(nlp):
+    """spaCy sometimes runs an organization and a role into a name: "Acme boss Victor Lang"."""
+    doc = nlp("Acme boss Victor Lang denied the claims.")
+    doc.ents = [Span(doc, 0, 4, "PERSON")]
+    assert [a.label for a in find_actors(doc).actors] == ["Victor Lang"]
+
+
 def test_groups_of_people_are_no_actors_unless_asked(nlp):
     text = "Ukrainians protested in the streets of Lviv on Sunday."
     _, found = actors_of(nlp, text)
