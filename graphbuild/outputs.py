@@ -3,7 +3,7 @@
 Every file is first written into a staging folder inside the output folder;
 only when all are complete are they moved over the earlier ones, one rename
 each. A run that fails or is killed before that leaves the earlier outputs
-as they were. A file whose content did not change is left untouched. While
+as they were (a killed run's staging folder is removed by the next build). A file whose content did not change is left untouched. While
 the files are moved into place, Ctrl-C and SIGTERM are held back until the
 last one (and the build's manifest) is in place, so an interrupt never leaves
 a mix of two builds.
@@ -84,6 +84,24 @@ def signals_held() -> Iterator[None]:
             signal.raise_signal(signal.SIGTERM)
 
 
+def _sweep_stale_staging(state: Path) -> None:
+    """Remove the staging folders of builds that were killed (their process is gone).
+
+    A staging folder is named after the process that made it; one whose
+    process still runs (another build into the same folder) is left alone.
+    """
+    for folder in state.glob("staging-*-*"):
+        pid = folder.name.split("-")[1]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # alive, but another user's
+            pass
+
+
 def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild",
                   on_published: Callable[[], None] | None = None) -> OutputPaths:
     """Write the graph, the page and the exports into ``out_dir``.
@@ -101,7 +119,8 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
     names = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
     state = out_dir / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=state))
+    _sweep_stale_staging(state)
+    staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=state))
     try:
         staged = {name: staging / name for name in names}
         layout = exports.drawing(network)

@@ -335,3 +335,21 @@ def test_messages_stay_one_line_whatever_the_file_name(runner, tmp_path):
     skipped, error = result.stderr.splitlines()
     assert skipped.startswith("graphbuild: skipped ") and "line\\nbreak\\tand é.txt" in skipped
     assert error.startswith("graphbuild: error: not one article")
+
+
+def test_next_build_sweeps_a_killed_builds_staging_folder(tmp_path):
+    """A build killed while staging leaves its folder behind; the next build removes it, but never
+    the staging folder of a build that is still running."""
+    state = tmp_path / ".graphbuild"
+    state.mkdir()
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    stale = state / f"staging-{ended.pid}-abc"
+    stale.mkdir()
+    (stale / "graph.ttl").write_text("half written", encoding="utf-8")
+    running = state / f"staging-{os.getppid()}-def"
+    running.mkdir()
+    outputs.write_outputs(Graph(), tmp_path)
+    assert not stale.exists()
+    assert running.is_dir()
+    assert (tmp_path / "graph.ttl").is_file()
