@@ -148,8 +148,6 @@ def main(argv=None) -> int:
     print(f"files: {len(files)}   words: {words:,}" + (f"   fastest of {len(rounds)} alternating rounds; walls: "
           + "; ".join(", ".join(f"{x['wall']:.1f}" for x in r) for r in rounds) if len(rounds) > 1 else ""))
     print(f"bare nlp.pipe: {bare:8.1f} s  {words / bare:8.0f} words/s  (CPU {bare_cpu:.1f} s)")
-    if rows and "queries" not in rows[0]:
-        rows[0]["queries"] = rounds[0][1]["queries"]
     # CPU seconds (the build's process and its workers) compare with bare's even when other work
     # shares the machine; wall seconds are what --jobs buys.
     print(f"{'build':<14}{'wall s':>8}{'× bare':>8}{'× jobs1':>9}{'CPU s':>8}{'CPU × bare':>12}{'peak RSS':>11}"
@@ -164,7 +162,7 @@ def main(argv=None) -> int:
         r = rows[0]
         print(f"graph: {r['articles']} articles, {r['actors']} actors, {r['relations']} relations")
         print("outputs: " + ", ".join(f"{k} {v / 2**20:.1f} MiB" for k, v in sorted(r["sizes"].items())))
-        q = r["queries"]
+        q = rounds[0][1]["queries"]  # measured once, on the first round's first build
         print(f"graph.ttl ({q['triples']:,} triples): load {q['load']:.2f} s, actors {q['actors']:.2f} s "
               f"({q['actors_rows']} rows), relations {q['relations']:.2f} s ({q['relations_rows']} rows), "
               f"evidence {q['evidence']:.2f} s ({q['evidence_rows']} rows), actor network {q['network']:.2f} s, "

@@ -6,7 +6,7 @@ The stage runs in four steps over one parsed article, each linear in its size:
    (titles, a leading "the", a possessive and trailing function words go;
    a section word glued in front of "The ..." goes), split where spaCy joined
    two things ("Chile's Interior Ministry" also names Chile;
-   "pro-Moscow Ukrainian" is a city and a demonym), typed with the gazetteer
+   "pro-Paris Malian" is a city and a demonym), typed with the gazetteer
    (countries, cities, demonyms) and filtered for noise. Parenthesised
    acronyms ("... Organization (SCO)") add their long form even when spaCy
    missed it.
@@ -41,7 +41,7 @@ from .records import COUNTRY, ORGANIZATION, PERSON, PLACE, Actor, ActorTable, Me
 #: spaCy entity labels that can name actors, and the actor type each suggests.
 LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ""}
 
-#: Nouns whose "of" object is a territory, never an organization ("the annexation of Crimea").
+#: Nouns whose "of" object is a territory, never an organization ("the annexation of Tibet").
 TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition", "liberation", "secession",
                              "independence", "capital", "province", "region", "territory", "people",
                              "coast", "north", "south", "east", "west", "outskirts"})
@@ -199,7 +199,7 @@ def _trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ..
     """
     doc = span.doc
     start, end = span.start, span.end
-    # A title-case word glued before "The" ("Feature The Senate"): the name starts at "The".
+    # A title-case word glued before "The" ("Analysis The Treasury"): the name starts at "The".
     for i in range(start + 1, end):
         if doc[i].text == "The" and all(doc[k].is_title for k in range(start, i)):
             start = i
@@ -311,7 +311,7 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
     head = _org_head(list(span))
     if label == "NORP":
         if head is None:
-            return None  # "Soviet", "Communist", "Orthodox Christians": not actors
+            return None  # "Soviet", "Communist", "Sunni Muslims": not actors
         m.kind = ORGANIZATION
     if label == "FAC":
         m.kind = ORGANIZATION if head is not None and head not in FAC_PLACE_WORDS else PLACE
@@ -355,7 +355,7 @@ def _split_possessor(span: Span) -> tuple[Span | None, Span]:
 
 
 def _split_place_demonym(span: Span) -> tuple[Span, Span] | None:
-    """ "Moscow Ukrainian" (from "pro-Moscow Ukrainian voters") -> (Moscow, Ukrainian)."""
+    """ "Paris Malian" (from "pro-Paris Malian voters") -> (Paris, Malian)."""
     if len(span) < 2:
         return None
     last = span[-1].text
@@ -370,6 +370,7 @@ def _split_place_demonym(span: Span) -> tuple[Span, Span] | None:
 def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Mention, int]]]:
     """The article's candidate mentions, and the (long form, acronym token) pairs written together."""
     found: list[_Mention] = []
+    person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
     def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
         if _is_noise(span, label):
@@ -377,8 +378,6 @@ def _candidates(doc: Doc, groups: bool) -> tuple[list[_Mention], list[tuple[_Men
         m = _classify(span, label, titles, groups, person_words)
         if m is not None:
             found.append(m)
-
-    person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
 
     named = {ent.start: _with_party_words(ent) for ent in doc.ents}
     absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"

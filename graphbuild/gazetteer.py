@@ -273,7 +273,7 @@ MIN_NEAR_MISS_LETTERS = 6
 
 @functools.cache
 def near_miss(word: str) -> Place | Demonym | None:
-    """A country or demonym ``word`` misspells by one edit ("Kazakstan", "Ukranian").
+    """A country or demonym ``word`` misspells by one edit ("Afghanisatn", "Ukranian").
 
     Only single words of at least :data:`MIN_NEAR_MISS_LETTERS` letters are tried,
     the first letter must be right, and only one candidate may be that close; otherwise None.

@@ -12,7 +12,7 @@ joins need the whole corpus to be safe, and take them only when unambiguous:
   whose long name has those initials ("World Health Organization"), by the
   same rule;
 * an organization known only by one word ("Labour") joins the organization
-  named by that word and a designator ("Labour Party", "Wagner Group"; see
+  named by that word and a designator ("Labour Party", "Virgin Group"; see
   :data:`ORG_DESIGNATORS`), by the same rule.
 
 Merging is by index (dicts from normalized name to group), so it is linear in
@@ -38,7 +38,7 @@ MIN_CROSS_ACRONYM = 3
 
 
 #: Last words that add nothing to an organization's name but its kind: "Labour Party" is "Labour",
-#: "Wagner Group" is "Wagner". (Not "News", "Office" or "United": Google News is not Google.)
+#: "Virgin Group" is "Virgin". (Not "News", "Office" or "United": Google News is not Google.)
 ORG_DESIGNATORS = frozenset({"party", "group", "company", "co", "corporation", "corp", "inc", "ltd", "plc",
                              "llc", "holdings", "fc"})
 

@@ -78,8 +78,8 @@ def name_key(name: str) -> str:
     """Normalize a name for matching: case, accents, apostrophes, punctuation, a leading 'the'.
 
     Example:
-        >>> name_key("The Atlantic Council’s")
-        'atlantic council'
+        >>> name_key("The Brookings Institution’s")
+        'brookings institution'
         >>> name_key("U.S.")
         'u s'
     """

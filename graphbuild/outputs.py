@@ -3,10 +3,10 @@
 Every file is first written into a staging folder inside the output folder;
 only when all are complete are they moved over the earlier ones, one rename
 each. A run that fails or is killed before that leaves the earlier outputs
-as they were (a killed run's staging folder is removed by the next build). A file whose content did not change is left untouched. While
-the files are moved into place, Ctrl-C and SIGTERM are held back until the
-last one (and the build's manifest) is in place, so an interrupt never leaves
-a mix of two builds.
+as they were (the next build removes a killed run's staging folder). A file
+whose content did not change is left untouched. While the files are moved
+into place, Ctrl-C and SIGTERM are held back until the last one (and the
+build's manifest) is in place, so an interrupt never leaves a mix of two builds.
 """
 from __future__ import annotations
 

@@ -89,7 +89,7 @@ STRUCTURAL: dict[str, PredicateInfo] = {
     "worksFor": PredicateInfo("works for", "structural"),
     "basedIn": PredicateInfo("based in", "structural"),
     "locatedIn": PredicateInfo("located in", "structural"),
-    "leads": PredicateInfo("leads", "structural", comment="as in 'a Moscow-led alliance'"),
+    "leads": PredicateInfo("leads", "structural", comment="as in 'a Paris-led coalition'"),
     "founderOf": PredicateInfo("founder of", "structural", comment="founded or co-founded an organization"),
     "agentOf": PredicateInfo("agent of", "structural", comment="represents a person or body in deals"),
     "quotedBy": PredicateInfo("quoted by", "structural", comment="a source quoted by an outlet"),

@@ -290,10 +290,10 @@ def test_layout_dash_separated_list_after_closing_promo():
         "The stories you missed this week, every Sunday",
         "-",
         "Harbour master quits",
-        "Speed Read",
+        "In Brief",
         "-",
         "Lighthouse sold at auction",
-        "Speed Read",
+        "In Brief",
     ]
     kept, removed = clean_body(STORY + trailer)
     assert kept == STORY

@@ -4,7 +4,7 @@ The rules see actors only through :class:`ArticleContext`, which answers "which
 actor does this noun phrase stand for?": a named actor (from the actor stage's
 token map), a pronoun the actor stage resolved, the country behind a demonym
 ("Russian troops"), or a definite description resolved from context ("the
-alliance", "the paper", "the Belarusian leader"). Answers reached through
+alliance", "the paper", "the Chilean leader"). Answers reached through
 context are *weak*; a weak end lowers the relation's confidence.
 
 The context is filled as the article is read, sentence by sentence: which
@@ -56,7 +56,7 @@ AGENT_NOUNS = MILITARY_NOUNS | frozenset({
     "government", "authorities", "authority", "official", "officials", "diplomat", "diplomats",
     "administration", "leadership", "regime", "state", "side", "delegation", "envoy", "embassy",
 })
-#: Role nouns of a head of state or government, for "the Belarusian leader" -> a person.
+#: Role nouns of a head of state or government, for "the Chilean leader" -> a person.
 HEAD_ROLE_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "minister", "king", "queen",
                              "ruler", "strongman", "dictator", "monarch", "emir", "head"})
 #: Nouns for a person, which a name after a comma may stand beside ("the man ..., X,").
@@ -194,7 +194,7 @@ class ArticleContext:
         return None
 
     def _named_compound(self, token: Token) -> End | None:
-        """The organization a generic noun's name modifier names: "the Chega party", "the Wagner group"."""
+        """The organization a generic noun's name modifier names: "the Chega party", "the Virgin group"."""
         for child in token.children:
             if child.dep_ == "compound" and child.i < token.i:
                 end = self.named(child)
@@ -246,7 +246,7 @@ class ArticleContext:
     # -- context ------------------------------------------------------------------------------
 
     def describe(self, token: Token) -> End | None:
-        """Resolve a definite description ("the alliance", "the paper", "the Belarusian leader")."""
+        """Resolve a definite description ("the alliance", "the paper", "the Chilean leader")."""
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
             return None
         lemma = token.lemma_.lower()

@@ -16,7 +16,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: Clause links across which a verb shares its head's subject ("had to call", "and urging").
 SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 
-#: Subordinators that make a clause a supposition or a question ("if Moscow were to deploy").
+#: Subordinators that make a clause a supposition or a question ("if Lima were to deploy").
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "lest"})
 #: Modals that leave an act undone ("may replace", "would have been").
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
@@ -60,7 +60,7 @@ REFUSING_VERBS = frozenset({"rule", "reject", "deny", "refuse", "oppose", "veto"
 
 
 def conjuncts(token: Token) -> Iterator[Token]:
-    """The token and every token coordinated with it ("Moscow and Washington")."""
+    """The token and every token coordinated with it ("Lima and Quito")."""
     yield token
     for child in token.children:
         if child.dep_ == "conj":

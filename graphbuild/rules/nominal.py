@@ -134,7 +134,7 @@ def _doers(ctx: ArticleContext, noun: Token, act: Act) -> tuple[list[End], str]:
 
 
 def _between(ctx: ArticleContext, noun: Token, act: Act) -> Iterator[Found]:
-    """"the clash between Armenia and Azerbaijan": each pair of the coordinated actors."""
+    """"the clash between Peru and Ecuador": each pair of the coordinated actors."""
     for _, obj in grammar.prep_objects(noun, "between", "among"):
         ends = [e for c in grammar.conjuncts(obj) if (e := ctx.phrase(c)) is not None]
         first, *rest = ends or [None]
