@@ -14,9 +14,9 @@ lookup is a dict access on :func:`name_key`, never a search.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 from dataclasses import dataclass
 
+from . import lexicon
 from .names import name_key, osa_distance
 from .records import COUNTRY, PLACE
 
@@ -83,12 +83,6 @@ class Place:
     population: int = 0
 
 
-def _data_lines(name: str) -> list[list[str]]:
-    text = importlib.resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.rstrip("\n").split("\t") for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 def _short_name(country) -> str:
     """A country's short English name: its common name, or its name before a comma."""
     common = getattr(country, "common_name", None)
@@ -102,7 +96,7 @@ def _country_tables() -> tuple[dict[str, Place], dict[str, list[str]]]:
     """name_key -> Place for every country name, and canonical label -> its names."""
     import pycountry
 
-    overrides = {row[0]: row for row in _data_lines("actors_country_names.tsv")}
+    overrides = {row[0]: row for row in lexicon.rows("actors_country_names.tsv")}
     by_key: dict[str, Place] = {}
     names_of: dict[str, list[str]] = {}
 
@@ -218,7 +212,7 @@ def _demonym_table() -> dict[str, Demonym]:
         elif rank == old[0] and old[1] != label:
             best[key] = (rank, None, group)  # two countries, same rank: ambiguous
 
-    for row in _data_lines("actors_demonyms.tsv"):
+    for row in lexicon.rows("actors_demonyms.tsv"):
         label = row[0]
         for form in (row[1].split("|") if len(row) > 1 else []):
             offer(form, label, 0, False)

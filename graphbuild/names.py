@@ -7,9 +7,10 @@ on what makes two names the same.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import unicodedata
+
+from . import lexicon
 
 #: Words skipped when forming an acronym from a long name ("Bank of England" -> "BoE", "BE").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des",
@@ -18,33 +19,28 @@ ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a"
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
-def _word_list(name: str) -> list[list[str]]:
-    text = importlib.resources.files("graphbuild").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.cache
 def title_words() -> frozenset[str]:
     """Lowercase titles and role words that precede a person's name ("president", "mr")."""
-    return frozenset(row[0].strip() for row in _word_list("actors_titles.txt"))
+    return lexicon.words("actors_titles.txt")
 
 
 @functools.cache
 def org_words() -> dict[str, str]:
     """Lowercase head words that make a name an organization -> the schema.org subtype they suggest."""
-    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in _word_list("actors_org_words.tsv")}
+    return lexicon.mapping("actors_org_words.tsv")
 
 
 @functools.cache
 def place_words() -> dict[str, str]:
     """Lowercase head words that make a name a place ("airport", "river") -> schema.org subtype."""
-    return {row[0].strip(): (row[1].strip() if len(row) > 1 else "") for row in _word_list("actors_place_words.tsv")}
+    return lexicon.mapping("actors_place_words.tsv")
 
 
 @functools.cache
 def not_names() -> frozenset[str]:
     """Lowercase words and common-noun acronyms that never name an actor ("ai", "gdp")."""
-    return frozenset(row[0].strip() for row in _word_list("actors_not_names.txt"))
+    return lexicon.words("actors_not_names.txt")
 
 
 #: Small words after which a name's head has already come ("Bank of England" -> "Bank").

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Sequence
-from importlib.resources import files
 
 from spacy.tokens import Token
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import grammar
 from .context import ORG_NOUNS, ArticleContext, End, Found
@@ -59,9 +58,7 @@ PLACED = {"base": "basedIn", "headquarter": "basedIn", "headquartered": "basedIn
 @functools.cache
 def role_table() -> dict[str, str]:
     """Role noun (lower case) -> structural predicate, from the data file."""
-    text = files("graphbuild").joinpath("data/relations_roles.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    return {role.strip(): predicate.strip() for role, predicate in rows}
+    return lexicon.mapping("relations_roles.tsv")
 
 
 def role_of(token: Token) -> str | None:
