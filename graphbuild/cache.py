@@ -27,6 +27,9 @@ from .records import Actor, Article, ArticleResult, Mention, Relation, RemovedLi
 
 STATE_DIR = ".graphbuild"
 MANIFEST = "manifest.json"
+#: The layout of a stored result; raised whenever a record gains or loses a field (2: Article.date),
+#: so an entry written by an older graphbuild is never read as a newer record.
+CACHE_FORMAT = 2
 
 
 def _safe(text: str) -> str:
@@ -77,7 +80,7 @@ class ResultCache:
     """
 
     def __init__(self, out_dir: Path, model: str) -> None:
-        key = f"{model}-graphbuild-{__version__}-{code_digest()}"
+        key = f"{model}-graphbuild-{__version__}-v{CACHE_FORMAT}-{code_digest()}"
         self.folder = Path(out_dir) / STATE_DIR / "cache" / _safe(key)
 
     def _path(self, article_id: str) -> Path:
@@ -104,7 +107,7 @@ class ResultCache:
 
 
 def read_manifest(out_dir: Path) -> list[Article]:
-    """The articles (without bodies) an output folder's graph was built from.
+    """The articles (without bodies) an output folder's graph was built from, with their dates.
 
     Raises:
         GraphbuildError: when the folder holds no graphbuild build.
@@ -112,7 +115,8 @@ def read_manifest(out_dir: Path) -> list[Article]:
     path = Path(out_dir) / STATE_DIR / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return [Article(id=a["id"], source=a["source"], title=a["title"], body="") for a in data["articles"]]
+        return [Article(id=a["id"], source=a["source"], title=a["title"], body="", date=a.get("date", ""))
+                for a in data["articles"]]
     except FileNotFoundError:
         raise GraphbuildError(f"{out_dir}: no earlier build to update; run graphbuild build without --update "
                               f"first") from None
@@ -123,7 +127,7 @@ def read_manifest(out_dir: Path) -> list[Article]:
 def write_manifest(out_dir: Path, articles: list[Article], model: str) -> None:
     """Record which articles the folder's graph was built from (an unchanged manifest is left untouched)."""
     data = {"graphbuild": __version__, "model": model,
-            "articles": [{"id": a.id, "source": a.source, "title": a.title} for a in articles]}
+            "articles": [{"id": a.id, "source": a.source, "title": a.title, "date": a.date} for a in articles]}
     text = json.dumps(data, ensure_ascii=False, indent=1)
     path = Path(out_dir) / STATE_DIR / MANIFEST
     try:

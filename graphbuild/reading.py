@@ -7,7 +7,9 @@ one :class:`InputProblem` per file it had to skip, so one bad file never stops
 a run. Text files (.txt, .md) are split into a title (the first non-empty line,
 or a Markdown ``# heading``) and a body of paragraphs, which
 :mod:`graphbuild.cleaning` rids of page furniture; HTML pages go through
-trafilatura's main-text extraction first.
+trafilatura's main-text extraction first. Each article's publication date, and
+the front matter, date line or dateline it came from, are found by
+:mod:`graphbuild.dates`.
 
 Example:
     >>> for item in read_articles(["articles/"]):  # doctest: +SKIP
@@ -29,6 +31,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from graphbuild.cleaning import MIN_RECURRENCE_ARTICLES, clean_body, find_recurring
+from graphbuild.dates import HTML_DATE_PARAMS, Dating, take_dateline, take_leading_date
 from graphbuild.errors import InputError
 from graphbuild.records import Article, RemovedLine
 
@@ -221,11 +224,11 @@ def read_articles(
     for path in sources:
         try:
             if first_pass is not None:
-                title, lines, encoding, recurring = first_pass.parse(path)
+                title, lines, encoding, dating, recurring = first_pass.parse(path)
             else:
-                title, lines, encoding = _parse(path, max_bytes)
+                title, lines, encoding, dating = _parse(path, max_bytes)
                 recurring = frozenset()
-            article = _make_article(path, title, lines, encoding, clean, recurring)
+            article = _make_article(path, title, lines, encoding, clean, recurring, dating)
         except _Skip as skip:
             yield InputProblem(str(path), str(skip))
             continue
@@ -503,22 +506,26 @@ def _load(path: Path, max_bytes: int) -> tuple[str, str]:
     return text, encoding
 
 
-def _parse(path: Path, max_bytes: int) -> tuple[str, list[str], str]:
-    """Read one file into its title, body paragraphs and encoding, or raise :class:`_Skip`."""
+def _parse(path: Path, max_bytes: int) -> tuple[str, list[str], str, Dating]:
+    """Read one file into its title, body paragraphs, encoding and date, or raise :class:`_Skip`."""
     text, encoding = _load(path, max_bytes)
     if path.suffix.lower() in HTML_SUFFIXES:
-        title, lines = _extract_html(text)
+        title, lines, date = _extract_html(text)
+        dating = Dating(date)
     else:
-        title, lines = split_text(text, markdown=path.suffix.lower() == ".md")
-    return title, lines, encoding
+        markdown = path.suffix.lower() == ".md"
+        dating, text = take_leading_date(text, markdown=markdown)
+        title, lines = split_text(text, markdown=markdown)
+    return title, lines, encoding, dating
 
 
-def _extract_html(text: str) -> tuple[str, list[str]]:
+def _extract_html(text: str) -> tuple[str, list[str], str]:
     # Imported here: trafilatura pulls in lxml and friends, needed only for HTML.
     from trafilatura import bare_extraction
 
     document = bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
+        text, with_metadata=True, include_comments=False, include_tables=False,
+        date_extraction_params=HTML_DATE_PARAMS,
     )
     body_text = (document.text or "") if document is not None else ""
     title = (document.title or "") if document is not None else ""
@@ -530,16 +537,20 @@ def _extract_html(text: str) -> tuple[str, list[str]]:
         lines = lines[1:]
     if not lines:
         raise _Skip("no article text found in the HTML page; save the article's text as .txt instead")
-    return title.strip(), lines
+    return title.strip(), lines, (document.date or "") if document is not None else ""
 
 
 def _make_article(
-    path: Path, title: str, lines: list[str], encoding: str, clean: bool, recurring: frozenset[str]
+    path: Path, title: str, lines: list[str], encoding: str, clean: bool, recurring: frozenset[str],
+    dating: Dating = Dating(),
 ) -> Article:
-    removed: tuple[RemovedLine, ...] = ()
+    removed: tuple[RemovedLine, ...] = dating.removed
     if clean:
         lines, removed_list = clean_body(lines, recurring=recurring)
-        removed = tuple(removed_list)
+        removed += tuple(removed_list)
+    # After cleaning: a byline or "4 minute read" above the dateline is gone by now.
+    dateline, lines = take_dateline(lines)
+    removed += dateline.removed
     body = "\n\n".join(line.strip() for line in lines)
     if not title and not body:
         raise _Skip("empty file; nothing to read (leave it out, or add the article text)")
@@ -556,6 +567,7 @@ def _make_article(
         body=body,
         removed=removed,
         encoding=encoding,
+        date=dating.date or dateline.date,
     )
 
 
@@ -575,10 +587,10 @@ class _FolderPass:
             if path.suffix.lower() in TEXT_SUFFIXES:
                 self._folders[path.parent].append(path)
         self._recurring: dict[Path, frozenset[str]] = {}
-        self._parsed: dict[Path, tuple[str, list[str], str] | _Skip] = {}
+        self._parsed: dict[Path, tuple[str, list[str], str, Dating] | _Skip] = {}
 
-    def parse(self, path: Path) -> tuple[str, list[str], str, frozenset[str]]:
-        """Title, paragraphs, encoding and the folder's recurring lines of one file.
+    def parse(self, path: Path) -> tuple[str, list[str], str, Dating, frozenset[str]]:
+        """Title, paragraphs, encoding, date and the folder's recurring lines of one file.
 
         Raises:
             _Skip: the file cannot be read as an article.
@@ -599,7 +611,7 @@ class _FolderPass:
         bodies = []
         for path in paths:
             try:
-                parsed: tuple[str, list[str], str] | _Skip = _parse(path, self._max_bytes)
+                parsed: tuple[str, list[str], str, Dating] | _Skip = _parse(path, self._max_bytes)
             except _Skip as skip:
                 parsed = skip
             else:

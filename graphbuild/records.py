@@ -37,6 +37,8 @@ class Article:
         body: the cleaned body text.
         removed: the lines the cleaner dropped, with reasons.
         encoding: the text encoding the file was decoded with.
+        date: the publication date, ISO 8601 ``YYYY-MM-DD`` ("" when unknown); see
+            :mod:`graphbuild.dates`.
     """
 
     id: str
@@ -45,6 +47,7 @@ class Article:
     body: str
     removed: tuple[RemovedLine, ...] = ()
     encoding: str = "utf-8"
+    date: str = ""
 
     @property
     def text(self) -> str:
