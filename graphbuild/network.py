@@ -62,12 +62,13 @@ class Evidence:
     start: int
     end: int
     hypothetical: bool
+    date: str = ""  # the article's publication date, ISO 8601 ("" when unknown)
 
     def as_dict(self) -> dict[str, str | int | float | bool]:
         """The evidence as a plain dict (for JSON and the network's edge data)."""
         return {"sentence": self.sentence, "article": self.article, "source": self.source,
                 "confidence": self.confidence, "construction": self.construction,
-                "start": self.start, "end": self.end, "hypothetical": self.hypothetical}
+                "start": self.start, "end": self.end, "hypothetical": self.hypothetical, "date": self.date}
 
 
 def local_name(iri: str) -> str:
@@ -87,6 +88,28 @@ def _number(term: object, kind: type[int] | type[float], default: int | float) -
 
 def _flag(term: object) -> bool:
     return isinstance(term, Literal) and term.toPython() is True
+
+
+def date_span(dates: Collection[str]) -> tuple[str, str]:
+    """The first and last of some ISO dates, ("", "") when none is known."""
+    known = [d for d in dates if d]
+    return (min(known), max(known)) if known else ("", "")
+
+
+def _article_dates(graph: Graph) -> dict:
+    """Article -> its ``schema:datePublished`` as an ISO string."""
+    return {doc: str(date) for doc, date in graph.subject_objects(SCHEMA.datePublished)}
+
+
+def _add_actor_dates(graph: Graph, actors: dict[URIRef, dict], article_dates: dict) -> None:
+    """Each actor's ``first_seen`` and ``last_seen``: the dates of the articles naming it."""
+    seen: dict[URIRef, list[str]] = defaultdict(list)
+    if article_dates:
+        for doc, node in graph.subject_objects(SCHEMA.mentions):
+            if node in actors and doc in article_dates:
+                seen[node].append(article_dates[doc])
+    for node, attrs in actors.items():
+        attrs["first_seen"], attrs["last_seen"] = date_span(seen.get(node, ()))
 
 
 def _normalize_types(types: Collection[str] | None) -> frozenset[str]:
@@ -154,7 +177,7 @@ def _predicate_attrs(graph: Graph, iri: URIRef, symmetric: bool) -> dict:
             "symmetric": bool(symmetric or info.symmetric)}
 
 
-def _read_evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[Evidence]]:
+def _read_evidence(graph: Graph, article_dates: dict) -> dict[tuple[URIRef, URIRef, URIRef], list[Evidence]]:
     """Every evidence statement, grouped by the (subject, predicate, object) it supports."""
     def column(predicate: URIRef) -> dict:
         return dict(graph.subject_objects(predicate))
@@ -181,6 +204,7 @@ def _read_evidence(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[Evi
             start=_number(starts.get(st), int, 0),
             end=_number(ends.get(st), int, 0),
             hypothetical=_flag(hypothetical.get(st)),
+            date=article_dates.get(article, ""),
         ))
     return grouped
 
@@ -192,14 +216,18 @@ def actor_network(graph: Graph, *, min_confidence: float = 0.0, include_hypothet
     Nodes are actor IRIs (as strings) with ``label``, ``type`` ("Person",
     "Organization", "Country", "Place"), ``schema_class`` ("City", ...),
     ``aliases`` ("; "-joined), ``mentions`` (times named), ``articles``
-    (articles naming it) and ``degree`` (relation edges in this network).
+    (articles naming it), ``degree`` (relation edges in this network) and
+    ``first_seen``/``last_seen`` (the first and last publication dates of the
+    articles naming it, ISO 8601; "" when none is dated).
 
     Edges are keyed by the predicate's local name, one per (subject, predicate,
     object), with ``predicate``, ``label``, ``weight`` (supporting statements,
     at least 1), ``confidence`` (their maximum), ``kind`` ("structural" or
-    "event"), ``symmetric``, ``hypothetical`` (every statement was) and
-    ``evidence`` (a list of dicts: sentence, article, source, confidence,
-    construction, start, end, hypothetical; best first). A symmetric relation
+    "event"), ``symmetric``, ``hypothetical`` (every statement was),
+    ``first_seen``/``last_seen`` (the first and last dates of its statements;
+    "" when none is dated) and ``evidence`` (a list of dicts: sentence,
+    article, source, confidence, construction, start, end, hypothetical, date;
+    best first). A symmetric relation
     stated both ways round is one edge, from the IRI that sorts first. A direct
     triple with no evidence statement counts once, with confidence 1.0.
 
@@ -220,6 +248,8 @@ def actor_network(graph: Graph, *, min_confidence: float = 0.0, include_hypothet
         >>> net = actor_network(graph, min_confidence=0.5, types=["Person", "Country"])  # doctest: +SKIP
     """
     actors = _read_actors(graph, _normalize_types(types))
+    article_dates = _article_dates(graph)
+    _add_actor_dates(graph, actors, article_dates)
     predicates = _read_predicates(graph)
     network = nx.MultiDiGraph()
     for node, attrs in sorted(actors.items()):
@@ -236,7 +266,7 @@ def actor_network(graph: Graph, *, min_confidence: float = 0.0, include_hypothet
 
     kept: dict[tuple[str, URIRef, str], list[Evidence]] = defaultdict(list)
     stated: set[tuple[str, URIRef, str]] = set()
-    for (subject, predicate, obj), statements in _read_evidence(graph).items():
+    for (subject, predicate, obj), statements in _read_evidence(graph, article_dates).items():
         if subject not in actors or obj not in actors or subject == obj:
             continue
         s, o = edge_ends(subject, predicate, obj)
@@ -257,7 +287,9 @@ def actor_network(graph: Graph, *, min_confidence: float = 0.0, include_hypothet
         statements.sort(key=lambda ev: (-ev.confidence, ev.article, ev.source, ev.start))
         attrs = predicate_attrs(predicate)
         evidence = [ev.as_dict() for ev in statements if ev.sentence or ev.article or ev.source]
+        first_seen, last_seen = date_span([ev.date for ev in statements])
         network.add_edge(s, o, key=attrs["predicate"], **attrs, weight=len(statements),
+                         first_seen=first_seen, last_seen=last_seen,
                          confidence=max(ev.confidence for ev in statements),
                          hypothetical=all(ev.hypothetical for ev in statements), evidence=evidence)
     for node, degree in network.degree():

@@ -45,6 +45,9 @@ class GB(DefinedNamespace):
     # On articles
     source: URIRef  # the path or URL the article was read from
     contentHash: URIRef  # the article's content hash
+    # Dates (xsd:date): on an actor, and on the owl:Axiom that annotates a direct relation triple
+    firstSeen: URIRef  # the earliest publication date of an article naming the actor / stating the relation
+    lastSeen: URIRef  # the latest such date
 
     # Structural relations
     leaderOf: URIRef

@@ -89,3 +89,25 @@ def injection_graph():
     from graphbuild.graph import build_graph
 
     return build_graph(views_records("views_injection.json"))
+
+
+# dates fixtures
+#: The publication dates given to the two articles of tests/data/views_sample.json by ``dated_graph``.
+SAMPLE_DATES = {"views/harbour.txt": "2024-01-07", "views/ostrand.txt": "2024-02-03"}
+
+
+def dated_records(dates=None):
+    """The records of tests/data/views_sample.json, each article dated per ``dates`` (source -> ISO date)."""
+    import dataclasses
+
+    dates = SAMPLE_DATES if dates is None else dates
+    return [dataclasses.replace(r, article=dataclasses.replace(r.article, date=dates.get(r.article.source, "")))
+            for r in views_records("views_sample.json")]
+
+
+@pytest.fixture
+def dated_graph():
+    """The sample graph with its two articles published on 2024-01-07 (harbour) and 2024-02-03 (ostrand)."""
+    from graphbuild.graph import build_graph
+
+    return build_graph(dated_records())
