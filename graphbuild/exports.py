@@ -5,6 +5,8 @@ plain attribute types, so Gephi and networkx can read the files back. Node
 colours follow :data:`graphbuild.network.TYPE_COLORS`, the page's palette;
 sizes grow with degree as on the page; positions come from
 :func:`graphbuild.network.layout_positions`, a starting point for ForceAtlas 2.
+When some articles are dated, the GEXF is dynamic: each dated actor and relation
+has a spell from its first to its last date, so Gephi's timeline plays the network.
 """
 from __future__ import annotations
 
@@ -25,7 +27,8 @@ from .vocab import NAMESPACES
 POSITION_SCALE = 1000.0
 #: The columns of the CSV export, one row per relation.
 CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", "weight", "confidence",
-               "relation", "kind", "sentence", "article_title", "article_source", "subject_iri", "object_iri")
+               "relation", "kind", "sentence", "article_title", "article_source", "subject_iri", "object_iri",
+               "first_seen", "last_seen")
 #: Cells starting with these are formulas to a spreadsheet; the CSV prefixes them with "'".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,12 +50,17 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+def _dates(data: dict) -> dict[str, str]:
+    """``first_seen`` and ``last_seen`` when known (an undated network's exports stay as they were)."""
+    return {k: str(data[k]) for k in ("first_seen", "last_seen") if data.get(k)}
+
+
 def _node_attrs(network: nx.MultiDiGraph, node: object) -> dict[str, str | int | float | bool]:
     data = network.nodes[node]
     return {"label": _xml(data.get("label", node)), "type": _xml(data.get("type", "")),
             "schema_class": _xml(data.get("schema_class", "")), "aliases": _xml(data.get("aliases", "")),
             "mentions": int(data.get("mentions", 0)), "articles": int(data.get("articles", 0)),
-            "degree": int(network.degree(node))}
+            "degree": int(network.degree(node)), **_dates(data)}
 
 
 def _edge_attrs(data: dict, key: object) -> dict[str, str | int | float | bool]:
@@ -64,7 +72,7 @@ def _edge_attrs(data: dict, key: object) -> dict[str, str | int | float | bool]:
             "kind": _xml(data.get("kind", "")), "symmetric": bool(data.get("symmetric", False)),
             "hypothetical": bool(data.get("hypothetical", False)),
             "sentence": _xml(best.get("sentence", "")), "article_title": _xml(best.get("article", "")),
-            "article_source": _xml(best.get("source", ""))}
+            "article_source": _xml(best.get("source", "")), **_dates(data)}
 
 
 #: Per node: RGB colour, size, x and y.
@@ -86,19 +94,36 @@ def drawing(network: nx.MultiDiGraph) -> Drawing:
             for node in network.nodes}
 
 
+def is_dated(network: nx.MultiDiGraph) -> bool:
+    """Whether any actor or relation of the network has a date."""
+    return any(d.get("first_seen") for _, d in network.nodes(data=True)) or any(
+        d.get("first_seen") for _, _, d in network.edges(data=True))
+
+
+def _spells(data: dict) -> dict[str, list[tuple[str, str]]]:
+    """A dated element's one spell, from its first to its last date (both days included)."""
+    return {"spells": [(data["first_seen"], data["last_seen"])]} if data.get("first_seen") else {}
+
+
 def gephi_network(network: nx.MultiDiGraph, layout: Drawing | None = None) -> nx.MultiDiGraph:
     """A copy of the network ready for GEXF: plain attributes, ``viz`` colour/size/position, no lists.
 
     Edges keep their key (the predicate's local name, which networkx writes as
     ``networkx_key`` and reads back as the key) and get unique ids ("e0", ...).
+    A dated network is dynamic (``mode="dynamic"``, ``timeformat="date"``): every
+    dated node and edge gets a spell from ``first_seen`` to ``last_seen``, and
+    undated ones none (Gephi shows them throughout).
     """
-    out = nx.MultiDiGraph(name="graphbuild actor network")
+    dated = is_dated(network)
+    out = nx.MultiDiGraph(name="graphbuild actor network", **({"mode": "dynamic"} if dated else {}))
     for node, (rgb, size, x, y) in (drawing(network) if layout is None else layout).items():
-        out.add_node(str(node), **_node_attrs(network, node),
+        data = network.nodes[node]
+        out.add_node(str(node), **_node_attrs(network, node), **(_spells(data) if dated else {}),
                      viz={"color": {"r": rgb[0], "g": rgb[1], "b": rgb[2], "a": 1.0}, "size": size,
                           "position": {"x": x, "y": y, "z": 0.0}})
     for i, (u, v, key, data) in enumerate(network.edges(keys=True, data=True)):
-        out.add_edge(str(u), str(v), key=str(key), id=f"e{i}", **_edge_attrs(data, key))
+        out.add_edge(str(u), str(v), key=str(key), id=f"e{i}", **_edge_attrs(data, key),
+                     **(_spells(data) if dated else {}))
     return out
 
 
@@ -110,7 +135,9 @@ def write_gexf(network: nx.MultiDiGraph, path: str | os.PathLike, *, layout: Dra
     the page's palette), size (by degree) and position (with z). Edges carry
     their label, weight, ``predicate`` (the relation type), ``confidence``,
     ``kind``, ``symmetric``, ``hypothetical`` and their best evidence sentence
-    and article.
+    and article. When the network is dated (:func:`is_dated`) the graph is
+    dynamic: dated nodes and edges carry a spell from their first to their last
+    date, and ``first_seen``/``last_seen`` attributes for readers without a timeline.
 
     networkx's GEXF 1.3 output differs from the official 1.3 schema in two
     places, which this writer puts right (see :func:`conform_gexf`).
@@ -201,7 +228,8 @@ def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
     Columns are :data:`CSV_COLUMNS`: subject, predicate and object (labels and
     the predicate's local name), both actor types, weight, confidence, the
     relation's label and kind, its best evidence sentence with that article's
-    title and source, and both actor IRIs. Text beginning with "=", "+", "-",
+    title and source, both actor IRIs, and its first and last dates ("" when
+    undated). Text beginning with "=", "+", "-",
     "@", tab or carriage return is prefixed with "'" so a spreadsheet shows it
     rather than running it.
 
@@ -224,7 +252,7 @@ def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
                 subject.get("label", u), edge["predicate"], obj.get("label", v),
                 subject.get("type", ""), obj.get("type", ""), edge["weight"], f"{edge['confidence']:.3f}",
                 edge["label"], edge["kind"], edge["sentence"], edge["article_title"], edge["article_source"],
-                str(u), str(v))])
+                str(u), str(v), edge.get("first_seen", ""), edge.get("last_seen", ""))])
             rows += 1
     return rows
 
