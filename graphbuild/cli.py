@@ -51,9 +51,13 @@ def cli() -> None:
 @click.option("--max-bytes", default=5_000_000, show_default=True, type=click.IntRange(1),
               help="Skip files larger than this.")
 @click.option("--explain", is_flag=True, help="Report on stderr what cleaning removed from each article, and why.")
+@click.option("--dates", "dates", default=None, metavar="FILE", type=click.Path(dir_okay=False),
+              help="CSV of path,date rows giving articles their publication dates (paths relative to FILE).")
+@click.option("--diff", "diff_file", default=None, metavar="FILE", type=click.Path(dir_okay=False),
+              help="Write what changed from the graph already in the output folder (JSON for .json, else text).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the bar shows only on a terminal).")
 def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
-          max_bytes: int, explain: bool, quiet: bool) -> None:
+          max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, quiet: bool) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
     from .pipeline import build as run_build
     from .reading import explain as explain_article
@@ -67,7 +71,7 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
     try:
         report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
                            max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
-                           on_article=show_cleaning if explain else None)
+                           on_article=show_cleaning if explain else None, dates=dates, diff=diff_file)
     except GraphbuildError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -87,15 +91,23 @@ def summary(report) -> str:
     skipped = f" ({len(report.problems)} skipped)" if report.problems else ""
     cached = report.articles - report.parsed
     reused = f"; {cached} from the cache" if cached else ""
+    dated = f"; {report.dated} dated" if report.dated else ""
     out = report.outputs
     capped = (f" (page shows {out.page_info.nodes_drawn} of {out.page_info.nodes_total})"
               if out.page_info.capped else "")
-    return "\n".join([
-        f"Articles: {report.articles}{skipped}{reused}",
+    lines = [
+        f"Articles: {report.articles}{skipped}{reused}{dated}",
         f"Actors: {total}" + (f" ({kinds})" if kinds else "") + capped,
         f"Relations: {report.relations}",
         f"Wrote {out.graph}, {out.page}, {out.gexf}, {out.graphml}, {out.csv}",
-    ])
+    ]
+    changes = report.changes
+    if changes is not None:
+        lines.append(f"Changes: {len(changes.actors_added)} actors added, {len(changes.actors_removed)} removed, "
+                     f"{len(changes.actors_merged)} merged; {len(changes.relations_added)} relations added, "
+                     f"{len(changes.relations_removed)} removed, {len(changes.relations_restated)} restated; "
+                     f"written to {report.changes_file}")
+    return "\n".join(lines)
 
 
 @cli.command()
@@ -105,7 +117,7 @@ def summary(report) -> str:
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to a literal value (repeatable).")
 def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...]) -> None:
-    """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence)."""
+    """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence, timeline)."""
     from .query import format_result, load_graph, run_query
 
     bindings = {}
@@ -178,6 +190,22 @@ def export(graph_file: str, fmt: str, out: str | None, min_confidence: float) ->
     except GraphbuildError as exc:
         _fail(exc)
     click.echo(f"Wrote {path}")
+
+
+@cli.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def diff(old: str, new: str, fmt: str) -> None:
+    """Show what changed from OLD to NEW (graph files or output folders): actors added, removed and
+    merged, relations added, removed and restated, with their evidence and dates."""
+    from .diff import diff_paths, format_json, format_text
+
+    try:
+        changes = diff_paths(old, new)
+    except GraphbuildError as exc:
+        _fail(exc)
+    click.echo(format_json(changes) if fmt == "json" else format_text(changes))
 
 
 def main() -> None:

@@ -22,11 +22,13 @@ import spacy.util
 from rdflib.namespace import RDF
 
 from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
+from .dates import Sidecar, read_sidecar
+from .diff import GraphDiff, diff_graphs, write_diff
 from .errors import GraphbuildError
 from .extract import extract, load_tables
 from .graph import build_graph
 from .nlp import default_model, load_pipeline
-from .outputs import OutputPaths, write_outputs
+from .outputs import GRAPH_FILE, OutputPaths, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
 from .vocab import actor_type_of
@@ -48,6 +50,9 @@ class BuildReport:
         problems: the inputs that were skipped, each with its message.
         outputs: where the files went.
         seconds: wall time per stage.
+        dated: articles in the graph with a publication date.
+        changes: what changed from the folder's earlier graph, when the build was asked for it.
+        changes_file: where those changes were written.
     """
 
     articles: int
@@ -57,6 +62,9 @@ class BuildReport:
     problems: tuple[InputProblem, ...]
     outputs: OutputPaths
     seconds: dict[str, float] = field(default_factory=dict)
+    dated: int = 0
+    changes: GraphDiff | None = None
+    changes_file: Path | None = None
 
 
 def _parse_chunk(args: tuple[str | None, list[Article]]) -> list[ArticleResult]:
@@ -138,10 +146,33 @@ def model_identity(model: str | None) -> str:
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}-{meta.get('version', '0')}"
 
 
+def _dated(article: Article, sidecar: Sidecar | None) -> Article:
+    """The article with the date the sidecar gives its file, which wins over any the file gives itself."""
+    date = sidecar.date_of(article.source) if sidecar else ""
+    return dataclasses.replace(article, date=date) if date and date != article.date else article
+
+
+def _previous_graph(out_dir: Path):
+    """The graph an earlier build left in ``out_dir`` (an empty one if none), to diff the new one with."""
+    from rdflib import Graph
+
+    from .query import load_graph
+
+    path = out_dir / GRAPH_FILE
+    if not path.is_file():
+        return Graph()
+    try:
+        return load_graph(path)
+    except GraphbuildError:
+        raise GraphbuildError(f"{path}: the earlier graph is damaged, so there is nothing to diff with; "
+                              f"build without --diff") from None
+
+
 def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model: str | None = None,
           jobs: int = 1, max_nodes: int = 500, update: bool = False, progress: bool = False,
           max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
-          on_article: Callable[[Article], None] | None = None) -> BuildReport:
+          on_article: Callable[[Article], None] | None = None, dates: str | Path | None = None,
+          diff: str | Path | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -158,12 +189,16 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         max_bytes: files larger than this are skipped with a message.
         on_problem: called with each skipped input as it is found.
         on_article: called with each article read (e.g. to explain its cleaning).
+        dates: a CSV sidecar of ``path,date`` rows (:func:`graphbuild.dates.read_sidecar`); its
+            dates win over those the files give. Rows it cannot use are reported as problems.
+        diff: write what changed from the graph already in ``out_dir`` (none: everything is
+            added) to this file, as JSON for ``.json`` and text otherwise (:mod:`graphbuild.diff`).
 
     Returns:
         A :class:`BuildReport`.
 
     Raises:
-        InputError: when a path does not exist or matches nothing.
+        InputError: when a path does not exist or matches nothing, or the dates file cannot be read.
         ModelNotFound: when the spaCy model is not installed.
         GraphbuildError: with ``update``, when ``out_dir`` holds no earlier build;
             when ``out_dir`` cannot be written; when not one article could be
@@ -175,6 +210,17 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     sources = find_sources(paths)
     identity = model_identity(model)
     cache = ResultCache(out_dir, identity)
+    problems: list[InputProblem] = []
+
+    def problem(item: InputProblem) -> None:
+        problems.append(item)
+        if on_problem:
+            on_problem(item)
+
+    sidecar = read_sidecar(dates) if dates is not None else None
+    for where, message in sidecar.problems if sidecar else ():
+        problem(InputProblem(where, message))
+    previous = _previous_graph(out_dir) if diff is not None else None
 
     earlier: list[ArticleResult] = []
     for article in read_manifest(out_dir) if update else []:
@@ -182,18 +228,17 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         if result is None:
             raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
         # The cache keeps the path an article was first parsed from; the manifest, the one last built from.
-        earlier.append(dataclasses.replace(result, article=dataclasses.replace(result.article, source=article.source)))
+        earlier.append(dataclasses.replace(result, article=_dated(
+            dataclasses.replace(result.article, source=article.source, date=article.date), sidecar)))
     known = {r.article.id for r in earlier}
     check_writable(out_dir)
 
-    problems: list[InputProblem] = []
     articles: list[Article] = []
     for item in read_articles(sources, max_bytes=max_bytes):
         if isinstance(item, InputProblem):
-            problems.append(item)
-            if on_problem:
-                on_problem(item)
+            problem(item)
             continue
+        item = _dated(item, sidecar)
         if on_article:
             on_article(item)
         if item.id not in known:
@@ -202,6 +247,9 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     # An edited article replaces the version an earlier build read from the same source.
     fresh = {a.source for a in articles}
     earlier = [r for r in earlier if r.article.source not in fresh]
+    if sidecar and sidecar.dates and not any(sidecar.date_of(a.source) for a in articles + [r.article for r in earlier]):
+        problem(InputProblem(str(sidecar.path), "names none of the articles read; its paths are relative to "
+                                                "its own folder (or absolute)"))
     seconds["read"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -237,8 +285,17 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         raise GraphbuildError(f"{exc.filename or out_dir}: cannot write ({exc.strerror}); "
                               f"earlier output left unchanged") from None
     seconds["write"] = time.perf_counter() - started
+    changes = changes_file = None
+    if previous is not None:
+        changes = diff_graphs(previous, graph, old_name=f"{outputs.graph} (before)", new_name=str(outputs.graph))
+        try:
+            changes_file = write_diff(changes, diff)
+        except OSError as exc:
+            raise GraphbuildError(f"{diff}: cannot write the diff ({exc.strerror}); the build itself is "
+                                  f"complete") from None
 
     actors_by_type = Counter(kind for cls in graph.objects(None, RDF.type) if (kind := actor_type_of(cls)))
     return BuildReport(articles=len(results), parsed=len(todo), actors_by_type=dict(actors_by_type),
                        relations=outputs.relations, problems=tuple(problems), outputs=outputs,
-                       seconds=seconds)
+                       seconds=seconds, dated=sum(bool(r.article.date) for r in results), changes=changes,
+                       changes_file=changes_file)

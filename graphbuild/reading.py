@@ -255,7 +255,8 @@ def explain(article: Article, *, width: int = 100) -> str:
         >>> print(explain(Article("ab12", "a.txt", "T", "Body.")))
         a.txt (id ab12, utf-8): nothing removed
     """
-    head = f"{article.source} (id {article.id}, {article.encoding})"
+    dated = f", dated {article.date}" if article.date else ""
+    head = f"{article.source} (id {article.id}, {article.encoding}{dated})"
     if not article.removed:
         return f"{head}: nothing removed"
     count = len(article.removed)

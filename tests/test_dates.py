@@ -253,3 +253,12 @@ def test_sidecar_bad_rows_are_named_by_file_and_line(tmp_path):
 def test_missing_sidecar_is_one_line_error(tmp_path):
     with pytest.raises(InputError, match="no such dates file"):
         read_sidecar(tmp_path / "nope.csv")
+
+
+def test_explain_names_the_date_and_what_was_taken_off(tmp_path):
+    from graphbuild.reading import explain
+
+    path = _write(tmp_path, "wire.txt", "Crossing reopens\n\nBELGRADE, March 12, 2024 (Reuters) - " + BODY)
+    report = explain(_article(path)).splitlines()
+    assert report[0].endswith(", dated 2024-03-12): 1 line removed")
+    assert report[1] == "  - [dateline] BELGRADE, March 12, 2024 (Reuters) -"
