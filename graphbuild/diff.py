@@ -24,7 +24,7 @@ import json
 import os
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -34,9 +34,7 @@ from .errors import GraphbuildError
 from .files import atomic_write
 from .names import name_key
 from .network import actor_network, date_span
-
-#: The graph file a build writes into its output folder.
-GRAPH_FILE = "graph.ttl"
+from .outputs import GRAPH_FILE
 #: Evidence sentences shown per relation in the text output (JSON keeps all).
 TEXT_EVIDENCE = 3
 #: The evidence fields a diff keeps.
@@ -98,7 +96,7 @@ class GraphDiff:
     actors_merged: tuple[Merge, ...] = ()
     relations_added: tuple[RelationEntry, ...] = ()
     relations_removed: tuple[RelationEntry, ...] = ()
-    relations_restated: tuple[Restated, ...] = field(default=())
+    relations_restated: tuple[Restated, ...] = ()
 
     @property
     def empty(self) -> bool:

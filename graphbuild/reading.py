@@ -538,7 +538,7 @@ def _extract_html(text: str) -> tuple[str, list[str], str]:
         lines = lines[1:]
     if not lines:
         raise _Skip("no article text found in the HTML page; save the article's text as .txt instead")
-    return title.strip(), lines, (document.date or "") if document is not None else ""
+    return title.strip(), lines, document.date or ""
 
 
 def _make_article(
