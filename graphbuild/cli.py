@@ -110,15 +110,33 @@ def summary(report) -> str:
     return "\n".join(lines)
 
 
+def _answer(graph_file: str, query_text: str, bindings: dict[str, str], timeout: float | None):
+    """Run one query for the CLI: errors become one line, Ctrl-C exit 130."""
+    from .query import load_graph, run_query
+
+    try:
+        return run_query(load_graph(graph_file), query_text, bindings, timeout=timeout)
+    except GraphbuildError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        click.echo("graphbuild: interrupted; the query was stopped", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+
+
+TIMEOUT_HELP = "Stop a query that runs longer than this many seconds (0: no limit)."
+
+
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path())
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to a literal value (repeatable).")
-def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...]) -> None:
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
+              help=TIMEOUT_HELP)
+def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...], timeout: float) -> None:
     """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence, timeline)."""
-    from .query import format_result, load_graph, run_query
+    from .query import format_result
 
     bindings = {}
     for item in binds:
@@ -126,25 +144,20 @@ def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...]) -> None
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--bind")
         bindings[name.lstrip("?")] = value
-    try:
-        result = run_query(load_graph(graph_file), query, bindings)
-    except GraphbuildError as exc:
-        _fail(exc)
+    result = _answer(graph_file, query, bindings, timeout or None)
     click.echo(format_result(result, fmt))
 
 
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-def actors(graph_file: str, fmt: str) -> None:
+@click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
+              help=TIMEOUT_HELP)
+def actors(graph_file: str, fmt: str, timeout: float) -> None:
     """List the actors in GRAPH with their types, mention counts and aliases."""
-    from .query import format_result, load_graph, run_query
+    from .query import format_result
 
-    try:
-        result = run_query(load_graph(graph_file), "actors")
-    except GraphbuildError as exc:
-        _fail(exc)
-    click.echo(format_result(result, fmt))
+    click.echo(format_result(_answer(graph_file, "actors", {}, timeout or None), fmt))
 
 
 @cli.command()

@@ -2,33 +2,60 @@
 
 A query may be a SPARQL string, a ``.rq`` file, or the name of a bundled query
 (:func:`bundled_queries`). Queries never reach the network or the file system on
-a query's behalf: SERVICE, FROM / FROM NAMED and updates are refused (checked
-with rdflib's parser before anything runs). Graphs are read and queries answered
-by Oxigraph (:mod:`graphbuild.graphfile`): on the BBC graph each bundled query
-takes a fraction of a second there, where rdflib's engine takes minutes.
+a query's behalf, by two lines of defence:
+
+* the text guard (:func:`check_query`) refuses SERVICE, FROM / FROM NAMED and
+  updates, read with rdflib's parser from :func:`canonical_text`, the one text
+  the engine is then given (escapes expanded and line endings made newlines, so
+  the guard and the engine cannot read a comment or an escape differently);
+* the engine runs in a child process that cannot open a network socket, is
+  stopped after a time limit and on Ctrl-C, and has a memory cap
+  (:mod:`graphbuild.sandbox`): Oxigraph's SERVICE cannot be turned off from
+  Python, so this holds even if the guard were wrong.
+
+Graphs are read and queries answered by Oxigraph (:mod:`graphbuild.graphfile`): on
+the BBC graph each bundled query takes a fraction of a second there, where
+rdflib's engine takes minutes.
 """
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
-from pyparsing import ParseException
-from rdflib import Graph, Literal
+from pyparsing import ParseException, ParseResults
+from rdflib import Graph, Literal, Variable
 from rdflib.plugins import sparql as _sparql
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from .errors import GraphbuildError, QueryError
 from .graphfile import oxigraph_store, oxigraph_term, read_graph
+from .sandbox import JobFailed, TimeLimitExceeded, run_sandboxed
 
 # Never fetch the graphs a query names with FROM: graphbuild answers from the file it was given.
 _sparql.SPARQL_LOAD_GRAPHS = False
+
+#: Seconds a query may run before it is stopped (the CLI's ``--timeout``).
+DEFAULT_TIMEOUT = 60.0
+#: A word that can only mean a bundled query's name (SPARQL always has a space or brace).
+_BARE_NAME = re.compile(r"[A-Za-z][\w-]*")
+#: Variables of the bundled queries that hold an actor's canonical label: a value bound to
+#: one of them may be any of the actor's names (its label or an alias).
+ACTOR_NAME_VARIABLES = {"evidence": ("subject", "object"), "relations": ("subject", "object"),
+                        "actors": ("label",)}
+_ACTOR_LABELS = """SELECT DISTINCT ?label ?name WHERE {
+  ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?label .
+  { ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?name }
+  UNION { ?actor <http://www.w3.org/2004/02/skos/core#altLabel> ?name }
+} ORDER BY ?label"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +74,67 @@ def bundled_queries() -> dict[str, str]:
 
 
 def resolve_query(query: str) -> str:
-    """Turn a bundled name, a ``.rq`` path or SPARQL text into SPARQL text.
+    """Turn a bundled name, a query file or SPARQL text into SPARQL text.
 
     Raises:
-        QueryError: when a ``.rq`` file cannot be read.
+        QueryError: when a query file cannot be read, or a bare word names no bundled query.
     """
     bundled = bundled_queries()
     if query in bundled:
         return bundled[query]
-    if query.endswith(".rq"):
+    path = Path(query)
+    if query.endswith(".rq") or ("{" not in query and "\n" not in query and _is_file(path)):
         try:
-            return Path(query).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise QueryError(f"{query}: cannot read the query file ({exc.strerror}); check the path") from exc
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise QueryError(f"{query}: cannot read the query file ({reason}); check the path") from exc
+    if _BARE_NAME.fullmatch(query):
+        close = difflib.get_close_matches(query, bundled, n=1)
+        hint = f"did you mean {close[0]}? " if close else ""
+        raise QueryError(f"{query!r} is neither a bundled query ({', '.join(sorted(bundled))}) nor a query file; "
+                         f"{hint}pass SPARQL text, a .rq file or one of those names")
     return query
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
+
+
+#: SPARQL's codepoint escapes, as the standard defines them: \\u and four hex digits, \\U and eight.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+#: What any parser might still read as an escape once those are expanded (rdflib's reading is looser).
+_LEFTOVER_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+
+
+def canonical_text(text: str) -> str:
+    """The query text both the guard and the engine read: escapes expanded, every line ending a newline.
+
+    SPARQL's ``\\u``/``\\U`` escapes may stand anywhere in a query, and a
+    comment ends at a carriage return as well as a newline; parsers differ
+    on both (rdflib expands escapes before parsing and ends comments only at
+    a newline; Oxigraph does neither). The guard checks, and the engine runs,
+    this one text, in which neither question arises.
+
+    Raises:
+        QueryError: an escape is not a Unicode character, or an escape spells another escape.
+    """
+    def expand(match: re.Match[str]) -> str:
+        code = int(match.group(1) or match.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(f"{match.group(0)} is not a Unicode character (escapes run from \\u0000 to "
+                             f"\\U0010FFFF, surrogates excluded); fix or remove the escape")
+        return chr(code)
+
+    expanded = _ESCAPE.sub(expand, text)
+    leftover = _LEFTOVER_ESCAPE.search(expanded)
+    if leftover:
+        raise QueryError(f"the query holds an escape graphbuild cannot read one way only ({leftover.group(0)!r}, "
+                         f"perhaps written with an escaped backslash); write the character itself")
+    return expanded.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _walk(node) -> bool:
@@ -74,20 +148,42 @@ def _walk(node) -> bool:
     return False
 
 
+def _variables(node, found: set[str]) -> set[str]:
+    """Every variable a parsed query names."""
+    if isinstance(node, Variable):
+        found.add(str(node))
+    elif isinstance(node, CompValue):
+        for value in node.values():
+            _variables(value, found)
+    elif isinstance(node, (list, tuple, ParseResults)):
+        for value in node:
+            _variables(value, found)
+    return found
+
+
 def _is_update(text: str) -> bool:
     try:
         parseUpdate(text)
-    except ParseException:
+    except Exception:  # noqa: BLE001 - anything that is not an update
         return False
     return True
 
 
-def check_query(text: str) -> None:
-    """Refuse queries that would reach outside the graph, or that do not parse.
+@dataclass(frozen=True, slots=True)
+class PreparedQuery:
+    """A checked query: the text the engine runs, and the variables it names."""
+
+    text: str
+    variables: frozenset[str]
+
+
+def prepare_query(text: str) -> PreparedQuery:
+    """Check a query (:func:`check_query`) and give the text to run and its variables.
 
     Raises:
         QueryError: naming what was refused and why.
     """
+    text = canonical_text(text)
     try:
         prologue, body = parseQuery(text)
     except ParseException as exc:
@@ -96,10 +192,27 @@ def check_query(text: str) -> None:
                              "graphbuild only reads the graph") from exc
         raise QueryError(f"the query does not parse as SPARQL: {exc.msg} (line {exc.lineno}, "
                          f"column {exc.col})") from exc
+    except RecursionError as exc:
+        raise QueryError("the query is nested too deeply to check; flatten it") from exc
+    except Exception as exc:  # noqa: BLE001 - the parser's other failures (bad code points, ...)
+        raise QueryError(f"the query does not parse as SPARQL ({type(exc).__name__}: {exc})") from exc
     if "datasetClause" in body:
         raise QueryError("FROM / FROM NAMED are not allowed: graphbuild answers from the graph file given")
     if _walk(body):
         raise QueryError("SERVICE is not allowed: graphbuild queries never reach the network")
+    return PreparedQuery(text, frozenset(_variables([prologue, body], set())))
+
+
+def check_query(text: str) -> None:
+    """Refuse queries that would reach outside the graph, or that do not parse.
+
+    The query is read as :func:`canonical_text` gives it, the text
+    :func:`run_query` hands the engine.
+
+    Raises:
+        QueryError: naming what was refused and why.
+    """
+    prepare_query(text)
 
 
 def load_graph(path: str | Path) -> Graph:
@@ -126,27 +239,69 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> str:
     return "" if term is None else term.value
 
 
-def run_query(graph: Graph, query: str, bindings: Mapping[str, str] | None = None) -> QueryResult:
+def run_query(graph: Graph, query: str, bindings: Mapping[str, str] | None = None, *,
+              timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
     """Answer a query (bundled name, ``.rq`` path or SPARQL text) over ``graph``.
 
     The query is checked (:func:`check_query`), then answered by Oxigraph over
     the graph's store (a graph from :func:`load_graph` has one; any other graph
-    is copied into one first). The graph's prefixes hold in the query, as in
-    rdflib's ``Graph.query``.
+    is copied into one first), in a child process that cannot open a network
+    socket and is stopped after ``timeout`` seconds (:mod:`graphbuild.sandbox`).
+    The graph's prefixes hold in the query, as in rdflib's ``Graph.query``.
 
     Args:
         graph: the graph to ask.
         query: what to ask.
         bindings: values for the query's variables, as literals (never pasted into the text).
+            For the bundled queries, an actor's name may be any of its names.
+        timeout: seconds before the query is stopped; None for no limit.
 
     Raises:
-        QueryError: when the query does not parse, is not a SELECT/ASK, or is refused.
+        QueryError: when the query does not parse, is not a SELECT/ASK, is refused, binds a
+            variable it does not have, or runs out of time or memory.
+        KeyboardInterrupt: on Ctrl-C, once the query is stopped.
     """
-    text = resolve_query(query)
-    check_query(text)
-    values = {name: Literal(value) for name, value in (bindings or {}).items()}
+    prepared = prepare_query(resolve_query(query))
+    bindings = dict(bindings or {})
+    unknown = sorted(set(bindings) - prepared.variables)
+    if unknown:
+        have = ", ".join(f"?{v}" for v in sorted(prepared.variables)) or "none"
+        raise QueryError(f"the query has no variable ?{unknown[0]} to bind (its variables: {have}); "
+                         f"check the --bind name")
+    names = [v for v in ACTOR_NAME_VARIABLES.get(query, ()) if v in bindings]
     try:
-        return _answer(oxigraph_store(graph).query(
+        return run_sandboxed(_run, graph, prepared.text, bindings, names, timeout=timeout)
+    except TimeLimitExceeded:
+        raise QueryError(f"the query ran longer than {timeout:g} s and was stopped; narrow it down "
+                         f"(LIMIT, FILTER, fewer joined patterns) or allow more time with --timeout") from None
+    except JobFailed as exc:
+        raise QueryError(f"the query failed: {exc}; narrow it down (LIMIT, FILTER)") from None
+
+
+def _canonical_name(store: ox.Store, variable: str, value: str) -> str:
+    """The canonical label of the one actor that ``value`` names (by label or alias).
+
+    Raises:
+        QueryError: when several actors have that name and none has it as its label.
+    """
+    labels = [row[0].value for row in store.query(_ACTOR_LABELS,
+                                                  substitutions={ox.Variable("name"): ox.Literal(value)})]
+    if not labels or value in labels:
+        return value
+    if len(labels) == 1:
+        return labels[0]
+    shown = "; ".join(labels[:5]) + ("; ..." if len(labels) > 5 else "")
+    raise QueryError(f"{variable}={value!r} names {len(labels)} actors ({shown}); bind one of those labels")
+
+
+def _run(graph: Graph, text: str, bindings: dict[str, str], names: list[str]) -> QueryResult:
+    """Answer a checked query (in the sandboxed child)."""
+    store = oxigraph_store(graph)
+    for variable in names:
+        bindings[variable] = _canonical_name(store, variable, bindings[variable])
+    values = {name: Literal(value) for name, value in bindings.items()}
+    try:
+        return _answer(store.query(
             text, prefixes={prefix: str(ns) for prefix, ns in graph.namespaces()},
             substitutions={ox.Variable(name): oxigraph_term(value) for name, value in values.items()}))
     except QueryError:
