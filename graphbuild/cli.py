@@ -6,7 +6,8 @@ result. Library errors become one line on stderr and a non-zero exit code:
 * 0: everything read and written;
 * 1: nothing was built (a bad path, a missing model, an unreadable graph, a refused query);
 * 2: the command line itself was wrong;
-* 3: the build finished, but some inputs were skipped (each named on stderr);
+* 3: the build finished, but some inputs could not be read (each named on stderr); an exact
+  duplicate of another input is only noted (it loses nothing), with exit 0;
 * 130: interrupted (Ctrl-C); the output folder still holds its last complete build.
 """
 from __future__ import annotations
@@ -16,15 +17,15 @@ import sys
 import click
 
 from . import __version__
-from .errors import GraphbuildError
+from .errors import GraphbuildError, one_line
 
 EXIT_SKIPPED = 3
 EXIT_INTERRUPTED = 130
 
 
-def one_line(text: str) -> str:
-    """``text`` with line breaks and other control characters escaped, so a message stays one line."""
-    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in text)
+def one_line_each(text: str) -> str:
+    """Each line of ``text`` made safe for a terminal, as :func:`one_line` does for one."""
+    return "\n".join(one_line(line) for line in text.split("\n"))
 
 
 def _fail(exc: GraphbuildError) -> None:
@@ -60,13 +61,15 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
           max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, quiet: bool) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
     from .pipeline import build as run_build
+    from .reading import DUPLICATE
     from .reading import explain as explain_article
 
     def warn(problem) -> None:
-        click.echo(one_line(f"graphbuild: skipped {problem.source}: {problem.message}"), err=True)
+        said = "note:" if problem.kind == DUPLICATE else "skipped"
+        click.echo(one_line(f"graphbuild: {said} {problem.source}: {problem.message}"), err=True)
 
     def show_cleaning(article) -> None:
-        click.echo(explain_article(article), err=True)
+        click.echo(one_line_each(explain_article(article)), err=True)
 
     try:
         report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
@@ -79,8 +82,8 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
         click.echo("graphbuild: interrupted; earlier output left unchanged", err=True)
         sys.exit(EXIT_INTERRUPTED)
     if not quiet:
-        click.echo(summary(report))
-    if report.problems:
+        click.echo(one_line_each(summary(report)))
+    if any(problem.kind != DUPLICATE for problem in report.problems):
         sys.exit(EXIT_SKIPPED)
 
 
@@ -88,7 +91,12 @@ def summary(report) -> str:
     """A few lines on what a build read and wrote."""
     kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.actors_by_type.items(), key=lambda kv: -kv[1]))
     total = sum(report.actors_by_type.values())
-    skipped = f" ({len(report.problems)} skipped)" if report.problems else ""
+    from .reading import DUPLICATE
+
+    duplicates = sum(problem.kind == DUPLICATE for problem in report.problems)
+    counts = [f"{n} {what}" for n, what in ((len(report.problems) - duplicates, "skipped"),
+                                            (duplicates, "duplicate" + ("s" if duplicates > 1 else ""))) if n]
+    skipped = f" ({', '.join(counts)})" if counts else ""
     cached = report.articles - report.parsed
     reused = f"; {cached} from the cache" if cached else ""
     dated = f"; {report.dated} dated" if report.dated else ""
@@ -184,7 +192,7 @@ def render(graph_file: str, out: str, max_nodes: int, types: str | None, min_wei
     except GraphbuildError as exc:
         _fail(exc)
     shown = f"{info.nodes_drawn} of {info.nodes_total}" if info.capped else str(info.nodes_drawn)
-    click.echo(f"Wrote {out}: {shown} actors, {info.edges_drawn} relations")
+    click.echo(one_line(f"Wrote {out}: {shown} actors, {info.edges_drawn} relations"))
 
 
 @cli.command()
@@ -202,7 +210,7 @@ def export(graph_file: str, fmt: str, out: str | None, min_confidence: float) ->
         path = export_graph(graph_file, fmt, out, min_confidence=min_confidence)
     except GraphbuildError as exc:
         _fail(exc)
-    click.echo(f"Wrote {path}")
+    click.echo(one_line(f"Wrote {path}"))
 
 
 @cli.command()

@@ -36,7 +36,7 @@ from rdflib.plugins import sparql as _sparql
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from .errors import GraphbuildError, QueryError
+from .errors import GraphbuildError, QueryError, one_line
 from .graphfile import oxigraph_store, oxigraph_term, read_graph
 from .sandbox import JobFailed, TimeLimitExceeded, run_sandboxed
 
@@ -359,5 +359,5 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = one_line(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "…"

@@ -20,7 +20,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import html as html_lib
+import os
 import re
+import stat
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -30,6 +32,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from graphbuild.cache import STATE_DIR
 from graphbuild.cleaning import MIN_RECURRENCE_ARTICLES, clean_body, find_recurring
 from graphbuild.dates import HTML_DATE_PARAMS, Dating, take_dateline, take_leading_date
 from graphbuild.errors import InputError
@@ -121,6 +124,14 @@ WRAP_LINE_SHARE = 0.6
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
+#: :attr:`InputProblem.kind` of a file that could not be used.
+SKIPPED = "skipped"
+#: :attr:`InputProblem.kind` of a file whose text was already read from another: information, not a failure.
+DUPLICATE = "duplicate"
+#: The names a build writes into its output folder that an input folder could hold as articles.
+OUTPUT_NAMES = frozenset({"graph.html"})
+
+
 @dataclass(frozen=True, slots=True)
 class InputProblem:
     """A file that was skipped, and why.
@@ -128,10 +139,13 @@ class InputProblem:
     Attributes:
         source: the path of the file.
         message: one line: what is wrong and what to do about it.
+        kind: :data:`SKIPPED` for a file that could not be used, :data:`DUPLICATE` for
+            the same text as a file already read (nothing is lost).
     """
 
     source: str
     message: str
+    kind: str = SKIPPED
 
 
 class _Skip(Exception):
@@ -234,7 +248,7 @@ def read_articles(
             continue
         if article.id in seen:
             yield InputProblem(
-                str(path), f"duplicate of {seen[article.id]} (same text); read once, skipped here"
+                str(path), f"duplicate of {seen[article.id]} (same text); read once, skipped here", DUPLICATE
             )
             continue
         seen[article.id] = article.source
@@ -362,8 +376,50 @@ def _folder_files(folder: Path) -> list[Path]:
         for path in folder.rglob("*")
         if _is_article_file(path)
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and not is_build_output(path)
         and path.is_file()
     ]
+
+
+def is_build_output(path: Path) -> bool:
+    """Whether ``path`` is a file a build wrote (its page), in an output folder inside the input."""
+    return path.name in OUTPUT_NAMES and (path.parent / STATE_DIR).is_dir()
+
+
+#: What each kind of file that is not a regular one is called in a message.
+_FILE_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file, reading at most ``max_bytes`` + 1 of them.
+
+    A FIFO, device or socket (or a link to one) is refused before it is read:
+    a FIFO would block for ever, ``/dev/zero`` never ends.
+
+    Raises:
+        _Skip: for anything that is not a regular file, or over the cap.
+        OSError: when the file cannot be opened or read.
+    """
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+        if stat.S_ISDIR(mode):
+            raise _Skip("is a folder, not a file; name the folder itself to read the articles in it")
+        raise _Skip(f"is {kind}, not a regular file; name article files only")
+    # O_NONBLOCK: should the path have become a FIFO since, opening it does not wait for a writer.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise _Skip("is not a regular file; name article files only")
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise _Skip(f"file is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes"
+                        " or split the file")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # the file grew while it was read
+        raise _Skip(f"file is over the {max_bytes:,}-byte cap; raise it with --max-bytes or split the file")
+    return data
 
 
 def _is_article_file(path: Path) -> bool:
@@ -481,21 +537,13 @@ def _load(path: Path, max_bytes: int) -> tuple[str, str]:
     if path.suffix.lower() not in ARTICLE_SUFFIXES:
         raise _Skip("not a .txt/.md/.html file; convert it to text or leave it out")
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Skip(
-                f"file is {size:,} bytes, over the {max_bytes:,}-byte cap; raise it with --max-bytes"
-                " or split the file"
-            )
-        data = path.read_bytes()
+        data = read_capped(path, max_bytes)
     except PermissionError:
         raise _Skip("cannot read the file (permission denied); check its permissions") from None
     except IsADirectoryError:
         raise _Skip("is a folder, not a file; name the folder itself to read the articles in it") from None
     except OSError as error:
         raise _Skip(f"cannot read the file ({error.strerror or error}); check the path") from None
-    if len(data) > max_bytes:  # the file grew, or stat() does not know its size
-        raise _Skip(f"file is over the {max_bytes:,}-byte cap; raise it with --max-bytes")
     if not data.strip():
         raise _Skip("empty file; nothing to read (leave it out, or add the article text)")
     try:
@@ -624,6 +672,8 @@ class _FolderPass:
 __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_BYTES",
+    "DUPLICATE",
+    "SKIPPED",
     "InputProblem",
     "article_id",
     "decode",

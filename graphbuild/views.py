@@ -29,9 +29,20 @@ def render(graph_file: str | Path, out: str | Path, *, max_nodes: int = 500, typ
     Raises:
         GraphbuildError: when the graph cannot be read or a filter is unknown.
     """
+    refuse_overwriting(graph_file, out)
     network = actor_network(load_graph(graph_file), types=types, min_weight=min_weight,
                             min_confidence=min_confidence)
     return page.write_page(network, out, max_nodes=max_nodes, title=title)
+
+
+def refuse_overwriting(graph_file: str | Path, out: str | Path) -> None:
+    """Refuse an output path that is the graph file itself (or a link to it).
+
+    Raises:
+        GraphbuildError: naming the path and the fix.
+    """
+    if Path(out).resolve() == Path(graph_file).resolve():
+        raise GraphbuildError(f"{out}: would overwrite the graph itself; pass -o with another name")
 
 
 def export(graph_file: str | Path, fmt: str, out: str | Path | None = None, *, min_confidence: float = 0.0) -> Path:
@@ -53,8 +64,7 @@ def export(graph_file: str | Path, fmt: str, out: str | Path | None = None, *, m
         raise GraphbuildError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
     graph_file = Path(graph_file)
     target = Path(out) if out else graph_file.with_suffix(EXPORT_FORMATS[fmt])
-    if target.resolve() == graph_file.resolve():
-        raise GraphbuildError(f"{target}: would overwrite the graph itself; pass -o with another name")
+    refuse_overwriting(graph_file, target)
     graph = load_graph(graph_file)
     if fmt == "jsonld":
         exports.write_jsonld(graph, target)

@@ -104,6 +104,7 @@ def test_export_writes_beside_the_graph(runner, graph_file, fmt, suffix):
 @pytest.mark.parametrize("args, message", [
     (["render", "{graph}", "--types", "Persn"], "unknown actor type"),
     (["export", "{graph}", "--format", "jsonld", "-o", "{graph}"], "would overwrite the graph"),
+    (["render", "{graph}", "-o", "{graph}"], "would overwrite the graph"),
     (["render", "missing.ttl"], "no such graph file"),
 ])
 def test_view_errors_are_one_line(runner, graph_file, args, message):
@@ -111,3 +112,41 @@ def test_view_errors_are_one_line(runner, graph_file, args, message):
     result = runner.invoke(cli, args)
     assert result.exit_code == 1
     assert result.output.strip().count("\n") == 0 and message in result.output
+
+
+def test_render_onto_a_link_to_the_graph_is_refused(runner, graph_file, tmp_path):
+    link = tmp_path / "page.html"
+    link.symlink_to(graph_file)
+    before = graph_file.read_bytes()
+    result = runner.invoke(cli, ["render", str(graph_file), "-o", str(link)])
+    assert result.exit_code == 1 and "would overwrite the graph" in result.output
+    assert graph_file.read_bytes() == before
+
+
+ESC_NAME = "red\x1b[31mname\x07.txt"
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "{dir}/" + ESC_NAME, "-o", "{dir}/out"],
+    ["query", "{dir}/" + ESC_NAME, "actors"],
+    ["query", "{graph}", "{dir}/" + ESC_NAME + ".rq"],
+    ["render", "{dir}/" + ESC_NAME],
+    ["export", "{graph}", "--format", "csv", "-o", "{dir}/\x1b]0;title\x07/x.csv"],
+])
+def test_control_characters_in_file_names_never_reach_the_terminal(runner, tmp_path, graph_file, args):
+    args = [a.replace("{dir}", str(tmp_path)).replace("{graph}", str(graph_file)) for a in args]
+    result = runner.invoke(cli, args)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b" in result.output  # shown, escaped
+
+
+@pytest.mark.model
+def test_control_characters_in_file_names_are_escaped_in_build_messages(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / ESC_NAME).write_text(ARTICLE)
+    (folder / ("empty" + ESC_NAME)).write_text("")
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out\x1b[2J"), "--explain"])
+    assert result.exit_code == 3, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert result.output.count("\\x1b") >= 3  # the skip line, the explanation and the summary

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from graphbuild.errors import InputError
 from graphbuild.reading import (
+    DUPLICATE,
+    SKIPPED,
     InputProblem,
     article_id,
     explain,
@@ -251,15 +253,19 @@ def test_file_over_the_cap_names_the_cap_and_the_flag(tmp_path):
 
 
 def test_unreadable_file_is_a_problem(tmp_path, monkeypatch):
+    import os
+
+    from graphbuild import reading
+
     path = _write(tmp_path, "locked.txt", STORY)
-    real = Path.read_bytes
+    real = os.open
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
+    def locked_open(name, *args, **kwargs):
+        if Path(name).name == "locked.txt":
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(reading.os, "open", locked_open)
     other = _write(tmp_path, "other.txt", _story(1))
     items = list(read_articles([path, other]))
     assert isinstance(items[0], InputProblem) and "permission denied" in items[0].message
@@ -308,7 +314,7 @@ def test_duplicate_is_read_once(tmp_path):
     second = _write(tmp_path, "b.txt", STORY.replace("\n", "\n\n"))  # same text, other layout
     items = list(read_articles([tmp_path]))
     assert isinstance(items[0], Article) and items[0].source == str(first)
-    assert items[1] == InputProblem(str(second), items[1].message)
+    assert items[1] == InputProblem(str(second), items[1].message, DUPLICATE)
     assert items[1].message.startswith(f"duplicate of {first}")
 
 
@@ -402,3 +408,60 @@ def test_any_folder_of_texts_yields_one_record_per_file(lines):
                                                  errors="surrogatepass")
         items = list(read_articles([folder]))
         assert len(items) == len(lines)
+
+
+# --- files that are not regular files -----------------------------------------------------------
+
+
+def _special_files(folder: Path) -> dict[str, str]:
+    """A FIFO, a link to /dev/zero, a device and a socket, each named as an article; and what each is."""
+    import os
+    import socket
+
+    made = {}
+    os.mkfifo(folder / "pipe.txt")
+    made["pipe.txt"] = "named pipe"
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    made["zero.txt"] = "character device"
+    (folder / "null.txt").symlink_to("/dev/null")
+    made["null.txt"] = "character device"
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(folder / "sock.txt"))
+    made["sock.txt"] = "socket"
+    return made
+
+
+def test_special_files_named_on_the_command_line_are_refused_at_once(tmp_path):
+    made = _special_files(tmp_path)
+    good = _write(tmp_path / "good", "story.txt", STORY)
+    items = list(read_articles([tmp_path / name for name in made] + [good]))  # a FIFO would block for ever
+    problems = {Path(item.source).name: item for item in items if isinstance(item, InputProblem)}
+    assert set(problems) == set(made)
+    for name, kind in made.items():
+        assert problems[name].kind == SKIPPED
+        assert f"is a {kind}" in problems[name].message and "not a regular file" in problems[name].message
+    assert [item.source for item in items if isinstance(item, Article)] == [str(good)]
+
+
+def test_special_files_in_a_folder_are_left_out(tmp_path):
+    _special_files(tmp_path)
+    _write(tmp_path, "story.txt", STORY)
+    assert [p.name for p in find_sources([tmp_path])] == ["story.txt"]
+
+
+def test_the_size_cap_applies_while_reading(tmp_path):
+    """A file whose size the system does not know (a /proc file says 0) is still read only up to the cap."""
+    link = tmp_path / "maps.txt"
+    link.symlink_to("/proc/self/maps")
+    problem = _only(read_articles([link], max_bytes=100))
+    assert "over the 100-byte cap" in problem.message
+
+
+def test_an_output_folder_inside_the_input_is_not_read(tmp_path):
+    _write(tmp_path, "story.txt", STORY)
+    out = tmp_path / "out"
+    (out / ".graphbuild").mkdir(parents=True)
+    _write(out, "graph.html", "<html><body><p>" + STORY + "</p></body></html>")
+    _write(tmp_path, "pages/graph.html", "<html><body><p>" + _story(3) + "</p></body></html>")
+    found = [p.relative_to(tmp_path).as_posix() for p in find_sources([tmp_path])]
+    assert found == ["pages/graph.html", "story.txt"]  # a page of that name elsewhere is an article

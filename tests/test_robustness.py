@@ -110,10 +110,11 @@ def test_bad_inputs_are_skipped_one_line_each_and_good_ones_built(runner, tmp_pa
     lines = result.stderr.splitlines()
     assert len(lines) == len(bad), lines
     for name, phrase in bad.items():
-        mine = [line for line in lines if f"skipped {folder / name}:" in line]
+        mine = [line for line in lines if f" {folder / name}:" in line]
         assert len(mine) == 1, (name, lines)
         line = mine[0]
-        assert line.startswith("graphbuild: skipped ")
+        # A duplicate is information (nothing is lost); the rest could not be read.
+        assert line.startswith("graphbuild: note: " if phrase == "duplicate of" else "graphbuild: skipped "), line
         assert phrase in line, line
         # What is wrong, then what to do about it.
         assert "; " in line.split(": ", 2)[2], line
@@ -128,6 +129,20 @@ def test_bad_inputs_are_skipped_one_line_each_and_good_ones_built(runner, tmp_pa
         assert text not in every_text
     for name in OUTPUT_FILES:
         assert (out / name).stat().st_size > 0
+
+
+@pytest.mark.model
+def test_an_exact_duplicate_is_noted_and_the_build_succeeds(runner, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes((DATA / "robust_harbour.txt").read_bytes())
+    (folder / "b.txt").write_bytes((DATA / "robust_harbour.txt").read_bytes())
+    result = runner.invoke(cli, ["build", str(folder), "-o", str(tmp_path / "out")])
+    no_traceback(result)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [f"graphbuild: note: {folder / 'b.txt'}: duplicate of {folder / 'a.txt'} "
+                                          f"(same text); read once, skipped here"]
+    assert "Articles: 1 (1 duplicate)" in result.stdout
 
 
 def test_latin1_file_is_read_and_its_encoding_named(tmp_path):
