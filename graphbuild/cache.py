@@ -30,6 +30,8 @@ MANIFEST = "manifest.json"
 #: The layout of a stored result; raised whenever a record gains or loses a field (2: Article.date),
 #: so an entry written by an older graphbuild is never read as a newer record.
 CACHE_FORMAT = 2
+#: The link, inside :data:`STATE_DIR`, to the folder of the published build (see :mod:`graphbuild.outputs`).
+CURRENT = "current"
 
 
 def _safe(text: str) -> str:
@@ -112,7 +114,10 @@ def read_manifest(out_dir: Path) -> list[Article]:
     Raises:
         GraphbuildError: when the folder holds no graphbuild build.
     """
-    path = Path(out_dir) / STATE_DIR / MANIFEST
+    state = Path(out_dir) / STATE_DIR
+    path = state / CURRENT / MANIFEST
+    if not path.is_file():
+        path = state / MANIFEST  # a folder built before builds were published as a whole
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [Article(id=a["id"], source=a["source"], title=a["title"], body="", date=a.get("date", ""))
@@ -124,16 +129,9 @@ def read_manifest(out_dir: Path) -> list[Article]:
         raise GraphbuildError(f"{path}: the build manifest is damaged; rebuild without --update") from exc
 
 
-def write_manifest(out_dir: Path, articles: list[Article], model: str) -> None:
-    """Record which articles the folder's graph was built from (an unchanged manifest is left untouched)."""
+def write_manifest(folder: Path, articles: list[Article], model: str) -> None:
+    """Record, in a build's folder, which articles its graph was built from."""
     data = {"graphbuild": __version__, "model": model,
             "articles": [{"id": a.id, "source": a.source, "title": a.title, "date": a.date} for a in articles]}
-    text = json.dumps(data, ensure_ascii=False, indent=1)
-    path = Path(out_dir) / STATE_DIR / MANIFEST
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, ValueError):
-        pass
-    with atomic_write(path) as handle:
-        handle.write(text)
+    with atomic_write(Path(folder) / MANIFEST) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=1))

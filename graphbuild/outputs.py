@@ -1,30 +1,40 @@
-"""Writing every output of a build into one folder, all or nothing.
+"""Writing every output of a build into one folder, all or nothing, and published at once.
 
-Every file is first written into a staging folder inside the output folder;
-only when all are complete are they moved over the earlier ones, one rename
-each. A run that fails or is killed before that leaves the earlier outputs
-as they were (the next build removes a killed run's staging folder). A file
-whose content did not change is left untouched. While the files are moved
-into place, Ctrl-C and SIGTERM are held back until the last one (and the
-build's manifest) is in place, so an interrupt never leaves a mix of two builds.
+Every file is first written into a staging folder inside the output folder's
+state folder (``.graphbuild/``). Complete, it becomes a build folder of its own
+(``.graphbuild/builds/<id>/``, the build's manifest beside its outputs), and
+one symbolic link, ``.graphbuild/current``, is switched to it with a single
+atomic rename. The names users open (``graph.ttl``, ``graph.html``, ...) are
+links to ``.graphbuild/current/<name>``, made once, so a reader sees the
+whole earlier set of outputs or the whole new one, never a mix, whether the
+build fails, is interrupted or is killed at any moment. The links are
+relative: a copied or moved folder keeps working, a page opens by double-click.
+
+A build whose files are all the same as the current ones changes nothing. The
+previous build folder is kept (a reader may still be reading it); older ones
+are removed. Where the file system has no symbolic links, each file is
+renamed into place in turn, and a failure part-way says which files were
+replaced. Ctrl-C and SIGTERM are held back while the links change.
 """
 from __future__ import annotations
 
 import contextlib
+import errno
 import filecmp
 import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
 from . import exports, graphfile, page
-from .cache import STATE_DIR
+from .cache import CURRENT, MANIFEST, STATE_DIR
 from .network import actor_network
 
 GRAPH_FILE = "graph.ttl"
@@ -46,14 +56,6 @@ class OutputPaths:
     actors: int
     relations: int
     page_info: page.PageInfo
-
-
-def publish(staged: Path, target: Path) -> None:
-    """Move a finished file over its target, unless the target already holds the same bytes."""
-    if target.is_file() and filecmp.cmp(staged, target, shallow=False):
-        staged.unlink()
-    else:
-        os.replace(staged, target)
 
 
 #: The signals held back while finished files are moved into place.
@@ -102,25 +104,142 @@ def _sweep_stale_staging(state: Path) -> None:
             pass
 
 
+#: The outputs of a build, in the order they are written and listed.
+OUTPUT_NAMES = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
+BUILDS_DIR = "builds"
+
+
+class PublishError(OSError):
+    """Publishing failed; the message says what the output folder now holds."""
+
+
+def _same_files(staging: Path, current: Path, names: Iterable[str]) -> bool:
+    try:
+        return all(filecmp.cmp(staging / name, current / name, shallow=False) for name in names)
+    except OSError:
+        return False
+
+
+def _link(target: str, path: Path) -> None:
+    """Make ``path`` a symbolic link to ``target``, atomically replacing what is there (unless a folder)."""
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(errno.EISDIR, "a folder is in the way; move it", str(path))
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.link")
+    with contextlib.suppress(FileNotFoundError):
+        temporary.unlink()
+    os.symlink(target, temporary)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+
+
+def _adopt_plain_files(out_dir: Path, state: Path, names: Iterable[str]) -> None:
+    """Move an older layout (plain files, no ``current`` link) under ``current``, changing no content.
+
+    The plain files are hard-linked (or copied) into a build folder of their
+    own and ``current`` pointed at it, so that replacing each plain file by
+    its link changes nothing a reader sees.
+    """
+    present = [name for name in names if (out_dir / name).is_file() and not (out_dir / name).is_symlink()]
+    if not present or (state / CURRENT).is_symlink():
+        return
+    folder = state / BUILDS_DIR / f"{time.time_ns()}-{os.getpid()}-earlier"
+    folder.mkdir(parents=True)
+    for name in present:
+        try:
+            os.link(out_dir / name, folder / name)
+        except OSError:
+            shutil.copy2(out_dir / name, folder / name)
+    legacy_manifest = state / MANIFEST
+    if legacy_manifest.is_file():
+        shutil.copy2(legacy_manifest, folder / MANIFEST)
+    _link(f"{BUILDS_DIR}/{folder.name}", state / CURRENT)
+    with contextlib.suppress(OSError):
+        legacy_manifest.unlink()  # its copy is read through ``current`` now
+
+
+def _remove_old_builds(state: Path, keep: set[str]) -> None:
+    """Remove every build folder but the current and the previous one (a reader may still be in it)."""
+    for folder in (state / BUILDS_DIR).iterdir():
+        if folder.is_dir() and folder.name not in keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _publish_linked(staging: Path, out_dir: Path, state: Path, names: tuple[str, ...]) -> None:
+    """Publish a staged build by switching ``.graphbuild/current`` to it (see the module doc)."""
+    current = state / CURRENT
+    compared = (*names, MANIFEST) if (staging / MANIFEST).exists() else names
+    if current.is_symlink() and _same_files(staging, current, compared):
+        return  # nothing changed: touch nothing
+    folder = state / BUILDS_DIR / f"{time.time_ns()}-{os.getpid()}"
+    folder.parent.mkdir(exist_ok=True)
+    os.rename(staging, folder)
+    previous = os.readlink(current) if current.is_symlink() else None
+    _adopt_plain_files(out_dir, state, names)
+    for name in names:  # nothing a reader sees changes yet: the links point at the current build
+        _link(f"{STATE_DIR}/{CURRENT}/{name}", out_dir / name)
+    _link(f"{BUILDS_DIR}/{folder.name}", current)  # the one switch
+    _remove_old_builds(state, {folder.name, Path(previous).name if previous else ""})
+
+
+def _publish_in_turn(staging: Path, out_dir: Path, state: Path, names: tuple[str, ...]) -> None:
+    """Publish file by file, for file systems without symbolic links; a failure says what was replaced."""
+    replaced: list[str] = []
+    for name in (*names, MANIFEST) if (staging / MANIFEST).exists() else names:
+        target = state / MANIFEST if name == MANIFEST else out_dir / name
+        try:
+            if not (target.is_file() and filecmp.cmp(staging / name, target, shallow=False)):
+                os.replace(staging / name, target)
+        except OSError as exc:
+            if replaced:
+                raise PublishError(exc.errno, f"{exc.strerror}; {', '.join(replaced)} already replaced, so the "
+                                   f"folder now mixes two builds: free the path and build again",
+                                   exc.filename or str(target)) from exc
+            raise
+        replaced.append(name)
+
+
+def _symlinks_work(state: Path) -> bool:
+    probe = state / f".link-probe-{os.getpid()}"
+    try:
+        os.symlink("probe", probe)
+    except OSError:
+        return False
+    probe.unlink()
+    return True
+
+
 def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild",
-                  on_published: Callable[[], None] | None = None) -> OutputPaths:
-    """Write the graph, the page and the exports into ``out_dir``.
+                  write_extra: Callable[[Path], None] | None = None) -> OutputPaths:
+    """Write the graph, the page and the exports into ``out_dir``, all published at once.
 
     Args:
         graph: the built RDF graph.
         out_dir: the output folder (created if missing).
         max_nodes: the page's cap on actors drawn.
         title: the page title.
-        on_published: called once every file is in place, before held signals
-            are let through (the build writes its manifest here, so the
+        write_extra: called with the staging folder once the outputs are in it, to add
+            files published with them (the build writes its manifest there, so the
             manifest always describes the graph beside it).
+
+    Raises:
+        OSError: when a file cannot be written or published; the earlier outputs are
+            then all still in place (:class:`PublishError` when they could not be kept).
     """
     network = actor_network(graph)
-    names = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
+    names = OUTPUT_NAMES
     state = out_dir / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
     _sweep_stale_staging(state)
     staging = Path(tempfile.mkdtemp(prefix=f"staging-{os.getpid()}-", dir=state))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # mkdtemp's folder is owner-only; the published build is not
     try:
         staged = {name: staging / name for name in names}
         layout = exports.drawing(network)
@@ -129,11 +248,13 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         exports.write_csv(network, staged[CSV_FILE])
         info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
         graphfile.write_turtle(graph, staged[GRAPH_FILE])
+        if write_extra is not None:
+            write_extra(staging)
         with signals_held():
-            for name in names:
-                publish(staged[name], out_dir / name)
-            if on_published is not None:
-                on_published()
+            if _symlinks_work(state):
+                _publish_linked(staging, out_dir, state, names)
+            else:
+                _publish_in_turn(staging, out_dir, state, names)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     paths = {name: out_dir / name for name in names}

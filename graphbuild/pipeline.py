@@ -28,7 +28,7 @@ from .errors import GraphbuildError
 from .extract import extract, load_tables
 from .graph import build_graph
 from .nlp import default_model, load_pipeline
-from .outputs import GRAPH_FILE, OutputPaths, write_outputs
+from .outputs import GRAPH_FILE, OutputPaths, PublishError, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
 from .vocab import actor_type_of
@@ -280,8 +280,10 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     started = time.perf_counter()
     try:
         outputs = write_outputs(graph, out_dir, max_nodes=max_nodes,
-                                on_published=lambda: write_manifest(out_dir, [r.article for r in results], identity))
-    except OSError as exc:  # a full disk, a folder made read-only mid-run
+                                write_extra=lambda folder: write_manifest(folder, [r.article for r in results], identity))
+    except PublishError as exc:  # only where the file system has no links: say what it now holds
+        raise GraphbuildError(f"{exc.filename or out_dir}: cannot publish ({exc.strerror})") from None
+    except OSError as exc:  # a full disk, a folder made read-only mid-run, a folder where a file goes
         raise GraphbuildError(f"{exc.filename or out_dir}: cannot write ({exc.strerror}); "
                               f"earlier output left unchanged") from None
     seconds["write"] = time.perf_counter() - started

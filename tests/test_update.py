@@ -16,7 +16,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
 from graphbuild import pipeline
-from graphbuild.cache import MANIFEST, STATE_DIR, ResultCache, read_manifest
+from graphbuild.cache import CURRENT, MANIFEST, STATE_DIR, ResultCache, read_manifest
 from graphbuild.cli import cli
 from graphbuild.errors import GraphbuildError
 from graphbuild.records import Actor, Mention
@@ -121,7 +121,7 @@ def test_update_cli_with_damaged_manifest_fails_in_one_line(inputs, tmp_path):
     a, b = inputs
     out = tmp_path / "out"
     pipeline.build([a], out)
-    (out / STATE_DIR / MANIFEST).write_text("{not json")
+    (out / STATE_DIR / CURRENT / MANIFEST).write_text("{not json")
     result = CliRunner().invoke(cli, ["build", str(b), "-o", str(out), "--update"])
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
@@ -185,7 +185,7 @@ def test_changed_model_parses_again_in_its_own_cache(inputs, tmp_path, monkeypat
     assert report.parsed == 2
     caches = sorted(p.name for p in (out / STATE_DIR / "cache").iterdir())
     assert len(caches) == 2 and caches[1].endswith("-retrained-graphbuild-" + caches[0].split("-graphbuild-")[1])
-    assert json.loads((out / STATE_DIR / MANIFEST).read_text())["model"].endswith("-retrained")
+    assert json.loads((out / STATE_DIR / CURRENT / MANIFEST).read_text())["model"].endswith("-retrained")
 
 
 @pytest.mark.model
@@ -211,7 +211,7 @@ def test_cached_rerun_never_loads_the_model(inputs, tmp_path, monkeypatch):
     monkeypatch.setattr(pipeline, "load_pipeline", no_loading)
     report = pipeline.build([a], out)
     assert report.parsed == 0
-    assert pipeline.model_identity(None) == json.loads((out / STATE_DIR / MANIFEST).read_text())["model"]
+    assert pipeline.model_identity(None) == json.loads((out / STATE_DIR / CURRENT / MANIFEST).read_text())["model"]
 
 
 def test_cache_never_unpickles(tmp_path, make_result):
