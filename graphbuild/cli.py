@@ -68,13 +68,18 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
         said = "note:" if problem.kind == DUPLICATE else "skipped"
         click.echo(one_line(f"graphbuild: {said} {problem.source}: {problem.message}"), err=True)
 
+    def waiting() -> None:
+        click.echo(one_line(f"graphbuild: waiting: another build is writing into {out_dir}; this one starts when "
+                            f"it ends (Ctrl-C to give up)"), err=True)
+
     def show_cleaning(article) -> None:
         click.echo(one_line_each(explain_article(article)), err=True)
 
     try:
         report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
                            max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
-                           on_article=show_cleaning if explain else None, dates=dates, diff=diff_file)
+                           on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,
+                           on_wait=waiting)
     except GraphbuildError as exc:
         _fail(exc)
     except KeyboardInterrupt:

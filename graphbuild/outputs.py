@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from filelock import FileLock, Timeout
 from rdflib import Graph
 
 from . import exports, graphfile, page
@@ -212,6 +213,34 @@ def _symlinks_work(state: Path) -> bool:
         return False
     probe.unlink()
     return True
+
+
+#: The lock file that keeps two builds out of one output folder at once (inside :data:`STATE_DIR`).
+LOCK_FILE = "lock"
+
+
+@contextlib.contextmanager
+def output_lock(out_dir: Path, *, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold the output folder for one build; a second build waits for the first to end.
+
+    The lock is an OS file lock (flock, through filelock): the system releases it
+    when its process ends, so a killed build never leaves the folder locked.
+
+    Args:
+        out_dir: the output folder (its state folder must exist).
+        on_wait: called once if another process holds the folder, before waiting.
+    """
+    lock = FileLock(out_dir / STATE_DIR / LOCK_FILE)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        if on_wait is not None:
+            on_wait()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild",

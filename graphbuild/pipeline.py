@@ -28,7 +28,7 @@ from .errors import GraphbuildError
 from .extract import extract, load_tables
 from .graph import build_graph
 from .nlp import default_model, load_pipeline
-from .outputs import GRAPH_FILE, OutputPaths, PublishError, write_outputs
+from .outputs import GRAPH_FILE, OutputPaths, PublishError, output_lock, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
 from .vocab import actor_type_of
@@ -172,7 +172,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
           jobs: int = 1, max_nodes: int = 500, update: bool = False, progress: bool = False,
           max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
           on_article: Callable[[Article], None] | None = None, dates: str | Path | None = None,
-          diff: str | Path | None = None) -> BuildReport:
+          diff: str | Path | None = None, on_wait: Callable[[], None] | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -193,6 +193,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             dates win over those the files give. Rows it cannot use are reported as problems.
         diff: write what changed from the graph already in ``out_dir`` (none: everything is
             added) to this file, as JSON for ``.json`` and text otherwise (:mod:`graphbuild.diff`).
+        on_wait: called once when another build holds ``out_dir``; this one then waits
+            for it to end (the folder is locked, so two builds never interleave).
 
     Returns:
         A :class:`BuildReport`.
@@ -204,6 +206,18 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             when ``out_dir`` cannot be written; when not one article could be
             read (the earlier outputs are then left as they were).
     """
+    find_sources(paths)  # a bad path fails before the output folder is made
+    check_writable(Path(out_dir))
+    with output_lock(Path(out_dir), on_wait=on_wait):
+        return _build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
+                      max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff)
+
+
+def _build(paths: Sequence[str | Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
+           update: bool, progress: bool, max_bytes: int, on_problem: Callable[[InputProblem], None] | None,
+           on_article: Callable[[Article], None] | None, dates: str | Path | None,
+           diff: str | Path | None) -> BuildReport:
+    """:func:`build`, once the output folder is locked."""
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
     started = time.perf_counter()

@@ -215,3 +215,31 @@ def test_kill_9_at_any_moment_leaves_one_whole_set(tmp_path, make_result):
         assert len(found) == 1, found
         seen |= found
     assert run_query(load_graph(out / "graph.ttl"), "actors").rows
+
+
+# Two builds into one folder
+
+
+CLI_PROCESS = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+               "sys.argv[0] = 'graphbuild'; from graphbuild.cli import main; main()")
+
+
+@pytest.mark.model
+def test_two_updates_at_once_both_land(tmp_path):
+    from graphbuild.outputs import output_lock
+    from graphbuild.pipeline import build
+
+    out = tmp_path / "out"
+    build([DATA / "robust_harbour.txt"], out)
+    updates = [DATA / "robust_farmers.md", DATA / "robust_school.html"]
+    with output_lock(out):  # held here, so both updates must wait for it, then for each other
+        processes = [subprocess.Popen([sys.executable, "-c", CLI_PROCESS, "build", str(path), "-o", str(out),
+                                       "--update", "-q"], stderr=subprocess.PIPE, text=True) for path in updates]
+        for process in processes:
+            line = process.stderr.readline()
+            assert line.startswith("graphbuild: waiting: another build is writing into"), line
+    for process in processes:
+        _, stderr = process.communicate(timeout=180)
+        assert process.returncode == 0, stderr
+    sources = {a.source for a in read_manifest(out)}
+    assert sources == {str(DATA / "robust_harbour.txt"), *map(str, updates)}
