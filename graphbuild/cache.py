@@ -102,10 +102,24 @@ class ResultCache:
         return dataclasses.replace(result, article=article) if result else None
 
     def put(self, result: ArticleResult) -> None:
-        """Store the records of one article (not fsync'ed: a lost or torn entry is only a miss)."""
-        with atomic_write(self._path(result.article.id), durable=False) as handle:
-            # dumps, not dump: only the one-shot encoder is json's C one (dump writes piece by piece in Python).
-            handle.write(json.dumps(result_to_json(result), ensure_ascii=False, separators=(",", ":")))
+        """Store the records of one article (not fsync'ed: a lost or torn entry is only a miss).
+
+        The entry is written to a temporary name and renamed when whole, so a
+        failed write leaves no entry at all.
+
+        Raises:
+            GraphbuildError: when the entry cannot be written (a full disk), in one line.
+        """
+        path = self._path(result.article.id)
+        # dumps, not dump: only the one-shot encoder is json's C one (dump writes piece by piece in Python).
+        text = json.dumps(result_to_json(result), ensure_ascii=False, separators=(",", ":"))
+        try:
+            with atomic_write(path, durable=False) as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise GraphbuildError(f"{self.folder}: cannot write the build cache ({exc.strerror or exc}); nothing "
+                                  f"written, earlier output left unchanged: free some space, or pick another "
+                                  f"folder with -o") from None
 
 
 def read_manifest(out_dir: Path) -> list[Article]:

@@ -7,6 +7,7 @@ where a signal must be sent) on tiny articles written for the tests
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import signal
 import subprocess
@@ -367,3 +368,49 @@ def test_next_build_sweeps_a_killed_builds_staging_folder(tmp_path):
     assert not stale.exists()
     assert running.is_dir()
     assert (tmp_path / "graph.ttl").is_file()
+
+
+@pytest.mark.model
+def test_a_full_disk_while_caching_is_one_line_and_leaves_no_partial_entry(earlier_build, monkeypatch):
+    from graphbuild import files
+
+    out, before = earlier_build
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        """A file that takes a few bytes, then reports the disk full (as a real write does)."""
+
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, text):
+            self.handle.write(text[:10])
+            self.handle.flush()
+            raise OSError(28, "No space left on device")
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def fdopen(fd, *args, **kwargs):
+        handle = real_fdopen(fd, *args, **kwargs)
+        return FullDisk(handle) if f"{os.sep}cache{os.sep}" in os.readlink(f"/proc/self/fd/{fd}") else handle
+
+    monkeypatch.setattr(files.os, "fdopen", fdopen)
+    result = CliRunner().invoke(cli, ["build", str(DATA / "robust_school.html"), "-o", str(out), "-q"])
+    no_traceback(result)
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("graphbuild: error: ") and "No space left on device" in line
+    assert "earlier output left unchanged" in line
+    monkeypatch.undo()
+    assert_unchanged(out, before)
+    leftovers = [p for p in (out / ".graphbuild").rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+    entries = list((out / ".graphbuild" / "cache").rglob("*.json"))
+    assert len(entries) == 2 and all(json.loads(p.read_text()) for p in entries)  # the two earlier articles, whole
