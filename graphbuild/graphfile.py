@@ -88,10 +88,11 @@ def from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BN
 def write_turtle(graph: Graph, path: str | os.PathLike) -> Path:
     """Serialize ``graph`` as Turtle to ``path``, atomically, with Oxigraph's writer.
 
-    Triples are sorted by subject and predicate, so each subject is written
-    once with its predicates grouped, as rdflib's writer does.
+    Triples are sorted by subject, predicate and object, so each subject is
+    written once with its predicates grouped, as rdflib's writer does, and the
+    same graph always gives the same bytes, whatever order its store keeps.
     """
-    triples = sorted(to_oxigraph(graph), key=lambda t: (t.subject.value, t.predicate.value))
+    triples = sorted(to_oxigraph(graph), key=lambda t: (t.subject.value, t.predicate.value, str(t.object)))
     with atomic_path(path) as tmp:
         ox.serialize(triples, str(tmp), ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
     return Path(path)
