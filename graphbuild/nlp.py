@@ -1,8 +1,9 @@
-"""Loading the spaCy pipeline: which model, loaded once."""
+"""Loading the spaCy pipeline: which model, loaded once; parsing texts of any length."""
 from __future__ import annotations
 
 import functools
 import importlib.util
+from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -86,3 +87,72 @@ def _amounts_end_sentences(nlp: Language) -> None:
     rules = dict(nlp.tokenizer.rules or {})
     if any(rules.pop(abbreviation, None) is not None for abbreviation in AMOUNT_UNIT_ABBREVIATIONS):
         nlp.tokenizer.rules = rules
+
+
+#: Where a long text may be cut, best first: a paragraph break, a line break, a sentence end, a space.
+CUT_POINTS = ("\n\n", "\n", ". ", " ")
+
+
+def text_pieces(text: str, limit: int) -> list[str]:
+    r"""Consecutive pieces of ``text``, each shorter than ``limit`` characters, that join back to it.
+
+    Each piece ends at the last paragraph break that fits (else a line
+    break, a sentence end, a space; a text with none is cut anywhere), so the
+    parser never sees a sentence cut in two where the text allows it.
+
+    Example:
+        >>> text_pieces("One.\n\nTwo.\n\nThree.", 12)
+        ['One.\n\n', 'Two.\n\n', 'Three.']
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start >= limit:
+        window_end = start + limit - 1
+        for mark in CUT_POINTS:
+            cut = text.rfind(mark, start, window_end - len(mark) + 1)
+            if cut > start:
+                end = cut + len(mark)
+                break
+        else:
+            end = window_end
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return [piece for piece in pieces if piece]
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int) -> Iterator[Doc]:
+    """``nlp.pipe`` over ``texts``, one Doc per text, for texts of any length.
+
+    spaCy refuses a text of ``nlp.max_length`` characters or more (E088). Such a
+    text is parsed in :func:`text_pieces` and its Docs joined into one, whose
+    text is the original exactly, so every character offset holds.
+    """
+    owners: list[int] = []
+
+    def pieces() -> Iterator[str]:
+        for index, text in enumerate(texts):
+            for piece in text_pieces(text, nlp.max_length) if len(text) >= nlp.max_length else (text,):
+                owners.append(index)
+                yield piece
+
+    current: list[Doc] = []
+    position = 0
+    for doc in nlp.pipe(pieces(), batch_size=batch_size):
+        owner = owners[position]
+        position += 1
+        if current and owners[position - 2] != owner:
+            yield _joined(current)
+            current = []
+        current.append(doc)
+    if current:
+        yield _joined(current)
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    if joined.text != "".join(doc.text for doc in docs):  # pragma: no cover - spaCy keeps text exactly
+        raise ValueError("joining the parsed pieces changed the text")
+    return joined

@@ -27,7 +27,7 @@ from .diff import GraphDiff, diff_graphs, write_diff
 from .errors import GraphbuildError
 from .extract import extract, load_tables
 from .graph import build_graph
-from .nlp import default_model, load_pipeline
+from .nlp import default_model, load_pipeline, parse_texts
 from .outputs import GRAPH_FILE, OutputPaths, PublishError, output_lock, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
@@ -70,7 +70,7 @@ class BuildReport:
 def _parse_chunk(args: tuple[str | None, list[Article]]) -> list[ArticleResult]:
     model, articles = args
     nlp = load_pipeline(model)
-    docs = nlp.pipe((a.text for a in articles), batch_size=BATCH_SIZE)
+    docs = parse_texts(nlp, (a.text for a in articles), batch_size=BATCH_SIZE)  # long texts in pieces
     return [extract(doc, article) for doc, article in zip(docs, articles)]
 
 
