@@ -18,18 +18,19 @@ Example:
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import html as html_lib
 import os
 import re
 import stat
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from glob import glob
 from pathlib import Path
 
+import pycountry
 from charset_normalizer import from_bytes
 
 from graphbuild.cache import STATE_DIR
@@ -47,36 +48,13 @@ DEFAULT_MAX_BYTES = 5_000_000
 #: Characters of the content hash kept as :attr:`Article.id`.
 ID_LENGTH = 16
 
-#: Frequent English function words; their share of a text's words tells English apart.
-ENGLISH_WORDS = frozenset(
-    "the of and to a in is that for it was on with as he she his her by at from are be this"
-    " have has had not but or they their an which were will would said who been its we you i"
-    " after also more than about up out into over".split()
-)
-#: Below this share of :data:`ENGLISH_WORDS`, a text is not English. BBC news
-#: scores 0.15 at least (a rugby line-up), French, German, Spanish and Italian news 0.06 at most.
-MIN_ENGLISH_SHARE = 0.1
 #: Only the start of a long text is looked at to tell its language.
-LANGUAGE_SAMPLE_CHARS = 20_000
-#: Texts with fewer letter-words than this are too short to judge and pass.
-MIN_WORDS_TO_JUDGE = 20
-#: Function words of other languages, to name what a non-English text looks like.
-OTHER_LANGUAGE_WORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(words.split())
-    for lang, words in {
-        "French": "le la les de des du et est un une que qui dans pour pas sur au avec il elle ne se",
-        "German": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem sie es",
-        "Spanish": "el la los las de del y que en un una es por con para se no su al lo como",
-        "Italian": "il la di che e un una per non con del della sono gli le si nel è ha",
-        "Portuguese": "o a os as de do da que e um uma em para com não no na se por mais",
-        "Dutch": "de het een en van is dat op te in niet met voor zijn er aan ook als",
-    }.items()
-}
-#: A text with this share of one language's :data:`OTHER_LANGUAGE_WORDS` is named as that language.
-MIN_OTHER_SHARE = 0.1
-#: Unicode script prefixes (of character names) for texts in other alphabets.
-SCRIPTS = ("CYRILLIC", "ARABIC", "HEBREW", "GREEK", "DEVANAGARI", "CJK", "HIRAGANA", "KATAKANA",
-           "HANGUL", "THAI", "ARMENIAN", "GEORGIAN")
+LANGUAGE_SAMPLE_CHARS = 600
+#: A text is taken to be in another language only when the identifier (py3langid) gives that
+#: language at least this probability; below it, the text is kept. On the 2,225 BBC articles
+#: English always wins (at 0.995 or more); short texts in ten other languages and scripts score
+#: 0.77 and more (see README: "Language identification").
+MIN_OTHER_LANGUAGE_PROBABILITY = 0.7
 
 #: When UTF-8 fails, these encodings win over charset-normalizer's first guess if they
 #: fit almost as well (their mess ratio is at most :data:`ENCODING_CHAOS_MARGIN` higher).
@@ -91,7 +69,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _GLOB_CHARS = frozenset("*?[")
-_WORD = re.compile(r"[^\W\d_]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: Share of control characters above which decoded bytes are binary, not text.
@@ -323,27 +300,30 @@ def decode(data: bytes) -> tuple[str, str]:
     return _check_text(str(best)), best.encoding
 
 
+@functools.cache
+def _language_identifier():
+    """py3langid's identifier over its bundled model (97 languages), with probabilities that sum to 1."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
 def guess_language(text: str) -> str | None:
-    """Tell whether a text is English, cheaply, from its share of function words.
+    """Tell whether a text is English, with py3langid's language identifier.
 
     Args:
-        text: the article's text.
+        text: the article's text (only its start is looked at).
 
     Returns:
-        None when the text is English or too short to judge, else a short
-        description of what it looks like ("French", "Cyrillic-script text").
+        None when the text is English, or when no other language is likely enough
+        (:data:`MIN_OTHER_LANGUAGE_PROBABILITY`: a list of scores or a short headline
+        stays); else the language's name ("French", "Chinese").
     """
-    words = _WORD.findall(text[:LANGUAGE_SAMPLE_CHARS].lower())
-    if len(words) < MIN_WORDS_TO_JUDGE:
+    code, probability = _language_identifier().classify(text[:LANGUAGE_SAMPLE_CHARS])
+    if code == "en" or probability < MIN_OTHER_LANGUAGE_PROBABILITY:
         return None
-    if sum(w in ENGLISH_WORDS for w in words) / len(words) >= MIN_ENGLISH_SHARE:
-        return None
-    script = _dominant_script(text)
-    if script:
-        return f"{script.title()}-script text"
-    scores = {lang: sum(w in vocab for w in words) for lang, vocab in OTHER_LANGUAGE_WORDS.items()}
-    lang, score = max(scores.items(), key=lambda item: item[1])
-    return lang if score / len(words) >= MIN_OTHER_SHARE else "another language"
+    language = pycountry.languages.get(alpha_2=code)
+    return language.name if language is not None else f"another language ({code})"
 
 
 def split_text(text: str, *, markdown: bool = False) -> tuple[str, list[str]]:
@@ -432,25 +412,6 @@ def _check_text(text: str) -> str:
         raise ValueError("control characters")
     # A few stray controls in real text become spaces: same length, so offsets hold, and valid XML.
     return _STRAY_CONTROL.sub(" ", text) if controls or "\x0b" in text or "\x0c" in text else text
-
-
-def _dominant_script(text: str) -> str | None:
-    letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return None
-    counts: dict[str, int] = defaultdict(int)
-    for ch in letters[:5000]:
-        if ch.isascii():
-            continue
-        name = unicodedata.name(ch, "")
-        for script in SCRIPTS:
-            if name.startswith(script):
-                counts[script] += 1
-                break
-    if not counts:
-        return None
-    script, count = max(counts.items(), key=lambda item: item[1])
-    return script if count > 0.5 * min(len(letters), 5000) else None
 
 
 def _split_markdown(text: str) -> tuple[str, list[str]]:

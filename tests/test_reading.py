@@ -293,7 +293,7 @@ def test_unreadable_file_is_a_problem(tmp_path, monkeypatch):
             "Новые меры поддержки\n"
             "Президент в понедельник объявил о новых мерах поддержки граждан. По словам министра "
             "финансов, выплаты начнутся уже в следующем месяце, сообщили в правительстве страны.",
-            "Cyrillic-script",
+            "Russian",
         ),
     ],
 )
@@ -306,7 +306,37 @@ def test_non_english_text_is_a_problem(tmp_path, text, language):
 def test_english_with_foreign_quotes_is_english():
     text = STORY + "“Liberté, égalité, fraternité,” the banner read, in French."
     assert guess_language(text) is None
-    assert guess_language("Bonjour tout le monde") is None  # too short to judge
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("北京市政府周一宣布了新的城市交通规划。", "Chinese"),
+    ("東京都は月曜日に新しい交通計画を発表した。", "Japanese"),
+    ("서울시는 월요일에 새로운 교통 계획을 발표했다.", "Korean"),
+    ("أعلنت الحكومة عن إجراءات جديدة يوم الاثنين.", "Arabic"),
+    ("Правительство объявило о новых мерах в понедельник.", "Russian"),
+    ("Le gouvernement a annoncé lundi de nouvelles mesures pour les transports.", "French"),
+    ("El gobierno anunció el lunes nuevas medidas para el transporte público.", "Spanish"),
+    ("O governo anunciou na segunda-feira novas medidas para os transportes.", "Portuguese"),
+])
+def test_short_texts_in_other_languages_are_told(text, language):
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize("text", [
+    # A meal plan: lists of foods, hardly a sentence.
+    "Weekly meal plan\nMonday: oatmeal with berries; grilled chicken salad; salmon, rice and broccoli\n"
+    "Tuesday: yogurt and granola; lentil soup; beef stir-fry with peppers\n"
+    "Wednesday: scrambled eggs on toast; tuna wrap; pasta with tomato sauce\n"
+    "Shopping list: eggs, milk, spinach, garlic, onions, lemons, oats, rice",
+    # Box scores: names and numbers.
+    "Harbour Hawks 112, Valley Foxes 108\nHAW: Okafor 31 pts 8 reb 9 ast; Lindqvist 24 pts 12 reb\n"
+    "VAL: Moreau 29 pts 7 reb; Brandt 22 pts; Silva 14 pts 5 ast\nFG: HAW 44-89, VAL 41-90. "
+    "3PT: HAW 12-33, VAL 15-41. FT: HAW 12-15, VAL 11-14.\nAttendance: 18,997",
+    "Port strike ends after pay deal",
+    "The minister resigned on Monday after the vote.",
+])
+def test_list_heavy_and_short_english_stays_english(text):
+    assert guess_language(text) is None
 
 
 def test_duplicate_is_read_once(tmp_path):
