@@ -38,6 +38,9 @@ BYLINE = "byline or dateline"
 IMAGE_CREDIT = "image credit"
 CREDIT = "credit or contact line"
 RECURRING = "recurs across articles of this source"
+REPEATED = "repeats an earlier paragraph (the page gave its text more than once)"
+HEADLINE_AGAIN = "repeats the headline"
+METADATA = "page metadata (a link or a timestamp alone on its line)"
 
 #: Lines longer than this (in words) are prose, never furniture by pattern alone.
 MAX_FURNITURE_WORDS = 40
@@ -127,6 +130,22 @@ BLURB_PATTERN = re.compile(
     r"\b(you|your|yours|free|e-?mail|inbox|daily|weekly|newsletters?|briefings?|offers?|trial"
     r"|unlimited|exclusive|members?|subscribers?|subscription|delivered)\b",
     _FLAGS,
+)
+
+#: Page metadata that text extraction leaves on lines of its own: a bare link (an image's
+#: address), a timestamp or date. Each matches the whole line.
+METADATA_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(p, _FLAGS)
+    for p in (
+        r"^(https?://|www\.)\S+$",  # "https://cdn.example.org/images/2031/06/pier.jpg"
+        r"^\S+\.(jpe?g|png|gif|webp|svg|avif)(\?\S*)?$",  # "pier-4411.jpg?w=640"
+        r"^\d{4}-\d{2}-\d{2}([t ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(z|[+-]\d{2}:?\d{2})?)?$",  # "2031-06-03T14:05:00Z"
+        # "14:05 GMT, 3 June 2031", "3 June 2031", "June 3, 2031 2:05 PM", "Tue 3 Jun 2031 14.05 BST"
+        r"^((mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s[a-z]{2,4})?,?\s+)?"
+        r"(\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+        r"|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})"
+        r"(,?\s+\d{1,2}[:.]\d{2}(\s?[ap]\.?m\.?)?(\s[a-z]{2,4})?)?$",
+    )
 )
 
 #: A line made only of rule characters: "-", "* * *", "———".
@@ -226,7 +245,7 @@ _SENTENCE_END = re.compile(r"([.!;:,]|[.!?,][\"'”’)\]])$")
 
 
 def clean_body(
-    lines: Sequence[str], *, recurring: Collection[str] = ()
+    lines: Sequence[str], *, recurring: Collection[str] = (), title: str = "", page_text: bool = False
 ) -> tuple[list[str], list[RemovedLine]]:
     """Drop page furniture from an article body given as one paragraph per line.
 
@@ -239,6 +258,10 @@ def clean_body(
         lines: the body's paragraphs, the title excluded.
         recurring: stripped lines known to recur across the source's articles
             (see :func:`find_recurring`).
+        title: the article's headline.
+        page_text: the lines are the text extracted from an HTML page, which may give
+            the body more than once: a line that repeats an earlier one, or the
+            headline, is dropped.
 
     Returns:
         The kept lines, unchanged and in order, and one record per removed line.
@@ -251,11 +274,19 @@ def clean_body(
     reasons: list[str | None] = [None] * len(texts)
     blank = [not t for t in texts]
 
+    seen: set[str] = {_normalized(title)} if title else set()
     for i, text in enumerate(texts):
         if blank[i]:
             continue
+        normalized = _normalized(text)
+        if page_text and normalized in seen:
+            reasons[i] = HEADLINE_AGAIN if title and normalized == _normalized(title) else REPEATED
+            continue
+        seen.add(normalized)
         if text in recurring:
             reasons[i] = RECURRING
+        elif is_metadata(text):
+            reasons[i] = METADATA
         elif is_promotional(text):
             reasons[i] = PROMOTIONAL
         elif is_byline(text):
@@ -291,6 +322,20 @@ def is_promotional(text: str) -> bool:
         True when the line is short and matches one of :data:`PROMO_PATTERNS`.
     """
     return _word_count(text) <= MAX_FURNITURE_WORDS and bool(_PROMO_ANY.search(text))
+
+
+def is_metadata(text: str) -> bool:
+    """Tell whether a line is page metadata alone: a bare link or a timestamp (:data:`METADATA_PATTERNS`).
+
+    Example:
+        >>> is_metadata("Updated 14:05 GMT, 3 June 2031"), is_metadata("14:05 GMT, 3 June 2031")
+        (False, True)
+    """
+    return _word_count(text) <= 12 and any(p.search(text) for p in METADATA_PATTERNS)
+
+
+def _normalized(text: str) -> str:
+    return " ".join(text.split()).casefold()
 
 
 def is_byline(text: str) -> bool:

@@ -556,7 +556,8 @@ def _make_article(
 ) -> Article:
     removed: tuple[RemovedLine, ...] = dating.removed
     if clean:
-        lines, removed_list = clean_body(lines, recurring=recurring)
+        lines, removed_list = clean_body(lines, recurring=recurring, title=title,
+                                         page_text=path.suffix.lower() in HTML_SUFFIXES)
         removed += tuple(removed_list)
     # After cleaning: a byline or "4 minute read" above the dateline is gone by now.
     dateline, lines = take_dateline(lines)

@@ -12,11 +12,13 @@ from graphbuild.cleaning import (
     AUTHOR_BIO,
     BYLINE,
     CREDIT,
+    HEADLINE_AGAIN,
     IMAGE_CREDIT,
     PROMOTIONAL,
     PROMOTIONAL_BLURB,
     RECURRING,
     RELATED_HEADLINES,
+    REPEATED,
     clean_body,
     find_recurring,
 )
@@ -372,3 +374,78 @@ def test_find_recurring_short_lines_in_a_large_folder():
     for article in articles[3:6]:
         article.extend(["1930 GMT", "A long paragraph that three versions of one story share, word for word."])
     assert find_recurring(articles) == {"Coast Courier Weekend"}
+
+
+# Pages whose extracted text repeats the body, with metadata lines between the copies
+
+
+@pytest.mark.parametrize("line", [
+    "https://cdn.example.org/images/2031/06/pier-4411.jpg",
+    "www.example.org/harbour/pier",
+    "pier-4411.jpg?w=640",
+    "2031-06-03T14:05:00Z",
+    "2031-06-03",
+    "14:05 GMT, 3 June 2031",
+    "3 June 2031",
+    "June 3, 2031 2:05 PM",
+    "Tue 3 Jun 2031 14.05 BST",
+])
+def test_metadata_line_is_removed(line):
+    kept, removed = clean_body(["The council voted on Tuesday to close the depot.", line])
+    assert kept == ["The council voted on Tuesday to close the depot."]
+    assert removed[0].text == line
+
+
+@pytest.mark.parametrize("line", [
+    "The vote is on 3 June 2031.",
+    "See https://example.org for the council's plans.",
+    "June 2031 will see the first ships at the new pier, the council said.",
+])
+def test_a_sentence_holding_a_date_or_link_stays(line):
+    assert clean_body([line])[0] == [line]
+
+
+def page_repeating_its_body(title: str, paragraphs: list[str], copies: int = 3) -> str:
+    """An HTML page whose text trafilatura returns ``copies`` times, with metadata lines before each copy
+    (the body sits in the article, an AMP copy and a print copy)."""
+    meta = "<p>Updated 14:05 GMT, 3 June 2031</p><p>https://cdn.example.org/images/2031/06/pier-4411.jpg</p>"
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    containers = ['<article><h1>{t}</h1>{m}{b}</article>', '<div class="amp-version"><h2>{t}</h2>{m}{b}</div>',
+                  '<section class="print">{m}{b}</section>']
+    blocks = "".join(containers[i % 3].format(t=title, m=meta, b=body) for i in range(copies))
+    return f"<html><head><title>{title}</title></head><body><header><h1>{title}</h1></header>{blocks}</body></html>"
+
+
+PIER = ["The harbour council of Portovia voted on Tuesday to extend the pier by eighty metres.",
+        "Mayor Lina Okafor said the works would start in spring and end before the summer season.",
+        "Fishing crews had asked for the longer pier for a decade, the council said."]
+
+
+def test_a_page_that_repeats_its_body_is_read_once(tmp_path):
+    from graphbuild.reading import read_articles
+
+    page = tmp_path / "pier.html"
+    page.write_text(page_repeating_its_body("Council extends the pier", PIER), encoding="utf-8")
+    (article,) = read_articles([page])
+    assert article.title == "Council extends the pier"
+    assert article.body.split("\n\n") == PIER
+    reasons = {r.reason for r in article.removed}
+    assert {REPEATED, HEADLINE_AGAIN} <= reasons
+
+
+def test_a_page_whose_text_is_given_once_is_unchanged_by_the_repeat_rule(tmp_path):
+    from graphbuild.reading import read_articles
+
+    page = tmp_path / "pier.html"
+    page.write_text(page_repeating_its_body("Council extends the pier", PIER, copies=1), encoding="utf-8")
+    (article,) = read_articles([page])
+    assert article.body.split("\n\n") == PIER
+    assert not {r.reason for r in article.removed} & {REPEATED, HEADLINE_AGAIN}
+
+
+def test_repeats_are_dropped_only_from_page_text():
+    lines = ["The crowd sang the anthem.", "Then the mayor spoke.", "The crowd sang the anthem."]
+    assert clean_body(lines)[0] == lines
+    assert clean_body(lines, page_text=True)[0] == lines[:2]
+    assert clean_body(["Council extends the pier", *lines[:2]], title="Council extends the pier",
+                      page_text=True)[0] == lines[:2]
