@@ -111,3 +111,19 @@ def dated_graph():
     from graphbuild.graph import build_graph
 
     return build_graph(dated_records())
+
+
+# process fixtures
+#: A Python that runs the CLI with Python's own Ctrl-C handling, even when the test runner was
+#: started in the background (where the shell makes children ignore SIGINT).
+CLI_PROCESS = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+               "sys.argv[0] = 'graphbuild'; from graphbuild.cli import main; main()")
+
+
+def child_pids(pid: int) -> list[str]:
+    """The processes ``pid`` has started (Linux), e.g. to wait until a build's workers or a query's runner exist."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return handle.read().split()
+    except OSError:
+        return []

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CLI_PROCESS
 from click.testing import CliRunner
 
 from graphbuild import outputs
@@ -220,8 +221,6 @@ def test_kill_9_at_any_moment_leaves_one_whole_set(tmp_path, make_result):
 # Two builds into one folder
 
 
-CLI_PROCESS = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-               "sys.argv[0] = 'graphbuild'; from graphbuild.cli import main; main()")
 
 
 @pytest.mark.model

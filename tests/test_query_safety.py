@@ -17,6 +17,7 @@ import time
 
 import pyoxigraph as ox
 import pytest
+from conftest import CLI_PROCESS, child_pids
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,8 +30,6 @@ from graphbuild.query import PreparedQuery, check_query, prepare_query, run_quer
 from graphbuild.records import Actor, Mention, Relation
 from graphbuild.sandbox import network_can_be_blocked
 
-CLI_PROCESS = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-               "sys.argv[0] = 'graphbuild'; from graphbuild.cli import main; main()")
 #: Every pattern joined with every other, four times: hours of work on any graph of some size.
 CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
 
@@ -238,7 +237,7 @@ def test_ctrl_c_stops_a_running_query(graph, tmp_path):
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     # Wait until the query's own process is running, so the interrupt reaches a query in native code.
-    while time.monotonic() < deadline and not _children(process.pid):
+    while time.monotonic() < deadline and not child_pids(process.pid):
         assert process.poll() is None, process.communicate()
         time.sleep(0.05)
     time.sleep(0.3)
@@ -250,13 +249,6 @@ def test_ctrl_c_stops_a_running_query(graph, tmp_path):
     with pytest.raises(ProcessLookupError):
         os.killpg(process.pid, 0)  # no query process left behind
 
-
-def _children(pid: int) -> list[str]:
-    try:
-        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
-            return handle.read().split()
-    except OSError:
-        return []
 
 
 # Bindings and names

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import CLI_PROCESS, child_pids
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, RDFS
@@ -39,10 +40,6 @@ GOOD = {
 SCRIPT_ONLY = ("Evil Script Actor", "Zorblax", "Quentin Scriptwriter", "Malicious")
 #: Byte cap for the build; every good article is under it, big.txt over it.
 MAX_BYTES = 4000
-#: A Python that runs the CLI with Python's own Ctrl-C handling, even when the test runner was
-#: started in the background (where the shell makes children ignore SIGINT).
-CLI_PROCESS = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
-               "sys.argv[0] = 'graphbuild'; from graphbuild.cli import main; main()")
 
 
 @pytest.fixture
@@ -276,7 +273,13 @@ def test_ctrl_c_prints_one_line_and_leaves_earlier_output(earlier_build, tmp_pat
     process = subprocess.Popen([sys.executable, "-c", CLI_PROCESS, "build", str(tmp_path / "many"), "-o", str(out),
                                 "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
-    time.sleep(4.0)
+    # Interrupt once parsing runs (the workers are forked then), not while Python is still importing:
+    # on a busy machine imports take seconds, and an interrupt there is lost inside importlib.
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not child_pids(process.pid):
+        assert process.poll() is None, "the build finished before it could be interrupted"
+        time.sleep(0.1)
+    time.sleep(0.5)
     assert process.poll() is None, "the build finished before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # as a terminal does: the whole group, workers included
     stdout, stderr = process.communicate(timeout=60)
@@ -286,6 +289,7 @@ def test_ctrl_c_prints_one_line_and_leaves_earlier_output(earlier_build, tmp_pat
     assert messages == ["graphbuild: interrupted; earlier output left unchanged"], stderr
     assert stdout == ""
     assert_unchanged(out, before)
+
 
 
 @pytest.mark.model
