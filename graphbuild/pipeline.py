@@ -206,14 +206,14 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             when ``out_dir`` cannot be written; when not one article could be
             read (the earlier outputs are then left as they were).
     """
-    find_sources(paths)  # a bad path fails before the output folder is made
+    sources = find_sources(paths)  # a bad path fails before the output folder is made
     check_writable(Path(out_dir))
     with output_lock(Path(out_dir), on_wait=on_wait):
-        return _build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
+        return _build(sources, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
                       max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff)
 
 
-def _build(paths: Sequence[str | Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
+def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
            update: bool, progress: bool, max_bytes: int, on_problem: Callable[[InputProblem], None] | None,
            on_article: Callable[[Article], None] | None, dates: str | Path | None,
            diff: str | Path | None) -> BuildReport:
@@ -221,7 +221,6 @@ def _build(paths: Sequence[str | Path], out_dir: str | Path, *, model: str | Non
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    sources = find_sources(paths)
     identity = model_identity(model)
     cache = ResultCache(out_dir, identity)
     problems: list[InputProblem] = []
@@ -245,7 +244,6 @@ def _build(paths: Sequence[str | Path], out_dir: str | Path, *, model: str | Non
         earlier.append(dataclasses.replace(result, article=_dated(
             dataclasses.replace(result.article, source=article.source, date=article.date), sidecar)))
     known = {r.article.id for r in earlier}
-    check_writable(out_dir)
 
     articles: list[Article] = []
     for item in read_articles(sources, max_bytes=max_bytes):
