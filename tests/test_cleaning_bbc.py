@@ -7,7 +7,6 @@ repository; the tests skip when it is absent.
 """
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -18,8 +17,6 @@ from graphbuild.records import Article
 
 BBC = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "bbc"
 CATEGORIES = ("business", "entertainment", "politics", "sport", "tech")
-#: Reading and cleaning the whole corpus (2,225 files, 9.4 MB) must stay well under this.
-MAX_SECONDS = 5.0
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +24,7 @@ def bbc():
     if not all((BBC / category).is_dir() for category in CATEGORIES):
         pytest.skip(f"BBC corpus not found at {BBC}")
     folders = [BBC / category for category in CATEGORIES]
-    start = time.perf_counter()
-    items = list(read_articles(folders))
-    seconds = time.perf_counter() - start
-    return items, seconds
+    return list(read_articles(folders))
 
 
 def _files():
@@ -38,7 +32,7 @@ def _files():
 
 
 def test_every_bbc_file_reads_as_an_article_or_a_known_duplicate(bbc):
-    items, _ = bbc
+    items = bbc
     assert len(items) == len(_files()) == 2225
     problems = [item for item in items if isinstance(item, InputProblem)]
     assert all(p.message.startswith("duplicate of ") for p in problems), problems[:3]
@@ -51,13 +45,13 @@ def test_every_bbc_file_reads_as_an_article_or_a_known_duplicate(bbc):
 
 
 def test_cleaner_removes_no_line_from_bbc_articles(bbc):
-    items, _ = bbc
+    items = bbc
     removed = [(a.source, r) for a in items if isinstance(a, Article) for r in a.removed]
     assert removed == []
 
 
 def test_bbc_articles_keep_headline_and_every_paragraph(bbc):
-    items, _ = bbc
+    items = bbc
     articles = {a.source: a for a in items if isinstance(a, Article)}
     for path in _files()[::25]:
         if str(path) not in articles:
@@ -74,8 +68,3 @@ def test_clean_body_alone_removes_nothing_from_any_bbc_file():
     for path in _files():
         _, paragraphs = split_text(path.read_text(encoding="utf-8"))
         assert clean_body(paragraphs)[1] == [], path
-
-
-def test_bbc_reads_and_cleans_in_well_under_five_seconds(bbc):
-    _, seconds = bbc
-    assert seconds < MAX_SECONDS
