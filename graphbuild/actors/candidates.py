@@ -1,0 +1,492 @@
+"""Step 1 of the actor stage: the candidate mentions of one parsed article.
+
+Entities of the actor labels are trimmed to their names (titles, a leading
+"the", a possessive and trailing function words go; a section word glued in
+front of "The ..." goes), split where spaCy joined two things ("Chile's
+Interior Ministry" also names Chile; "pro-Paris Malian" is a city and a
+demonym), typed with the gazetteer (countries, cities, demonyms) and filtered
+for noise. Headline mentions stay only where the body confirms them.
+Parenthesised acronyms ("... Organization (SCO)") add their long form even
+when spaCy missed it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import gazetteer
+from ..names import acronym_key, acronyms_of, head_word, is_acronym, is_title, name_key, not_names, org_words, \
+    place_words, tidy
+from ..nlp import doc_text
+from ..pronouns import first_name_gender
+from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
+
+#: spaCy entity labels that can name actors, and the actor type each suggests.
+LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ""}
+
+#: Nouns whose "of" object is a territory, never an organization ("the annexation of Tibet").
+TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition", "liberation", "secession",
+                             "independence", "capital", "province", "region", "territory", "people",
+                             "coast", "north", "south", "east", "west", "outskirts"})
+
+#: Nouns that, set beside a name ("Acme, the Austin-based software company"), say it names an
+#: organization, with the schema.org subtype they suggest: spaCy often takes such names for persons.
+ORG_DESCRIPTION_NOUNS = {
+    "company": "Corporation", "firm": "Corporation", "start-up": "Corporation", "startup": "Corporation",
+    "carrier": "Corporation", "maker": "Corporation", "manufacturer": "Corporation", "lender": "Corporation",
+    "insurer": "Corporation", "retailer": "Corporation", "conglomerate": "Corporation", "airline": "Corporation",
+    "operator": "Corporation", "developer": "Corporation", "producer": "Corporation", "supplier": "Corporation",
+    "giant": "Corporation", "chain": "Corporation", "brand": "Corporation", "subsidiary": "Corporation",
+    "bank": "Corporation", "fund": "", "group": "", "agency": "GovernmentOrganization",
+    "regulator": "GovernmentOrganization", "watchdog": "", "ministry": "GovernmentOrganization",
+    "party": "PoliticalParty", "club": "SportsOrganization", "broadcaster": "NewsMediaOrganization",
+    "newspaper": "NewsMediaOrganization", "daily": "NewsMediaOrganization", "tabloid": "NewsMediaOrganization",
+    "charity": "", "organisation": "", "organization": "", "bloc": "", "alliance": "", "union": "",
+    "association": "", "institute": "EducationalOrganization", "university": "EducationalOrganization",
+    "think-tank": "", "tank": "",
+}
+
+#: Characters that make a span an amount, not a name.
+CURRENCY = frozenset("£$€¥₹")
+
+#: Words that end a name when spaCy runs on into a date ("the Commons on Monday").
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december""".split())
+
+#: Titles that stand only before a person's name: "Ms Marsh" is a person whatever spaCy's label.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+#: Lowercase particles that open a name ("van Dam", "al-Burhan", "de Gaulle"); other lowercase words
+#: before a name are no part of it ("defence ministry of Chile").
+NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "le", "la",
+                            "el", "al", "bin", "ibn", "dos", "das", "do", "y"})
+
+#: Facility head words that still name an organization, not a place, when spaCy says FAC.
+FAC_PLACE_WORDS = frozenset({"court", "hall", "house", "square", "street", "bridge", "airport", "stadium", "office"})
+
+#: How far back (in tokens) a parenthesised acronym looks for its long form, beyond its letters.
+ACRONYM_SLACK = 3
+
+#: A first line of at most this many words, set off by a blank line, is a headline.
+MAX_HEADLINE_WORDS = 30
+
+#: A single all-capital word this long tagged as a person or place is a shouted heading word.
+SHOUTED_MIN = 5
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One candidate mention, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # proposed actor type
+    subtype: str = ""
+    country: str = ""  # the country's canonical label, for a country or demonym
+    demonym: bool = False  # names a country by its adjective; not a name of it
+    place: gazetteer.Place | None = None
+    titles: tuple[str, ...] = ()
+    ent_label: str = ""
+    node: int = -1
+    described: bool = False  # an organization noun stands beside it ("X, the software company")
+
+    @property
+    def key(self) -> str:
+        return f"country:{self.country}" if self.country else name_key(self.text)
+
+
+def _with_party_words(ent: Span) -> Span:
+    """A group name with the capitalized words spaCy left off its front: "Liberal" + "Democrats".
+
+    spaCy often tags only the last word of a party named after its members ("the Liberal
+    [Democrats]", "Christian [Democrats]"); the words before it, when capitalized and inside
+    the same noun phrase, belong to the name.
+    """
+    if ent.label_ != "NORP" or org_words().get(head_word([t.text for t in ent])) != "PoliticalParty":
+        return ent
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        before = doc[start - 1]
+        if not (before.is_title and before.pos_ in ("PROPN", "ADJ") and before.head.i >= ent.start
+                and before.lower_ not in ("the", "a", "an") and not is_title(before.text)):
+            break
+        start -= 1
+    return doc[start:ent.end]
+
+
+def _line_piece(span: Span) -> Span:
+    """The longest part of ``span`` that does not cross a line break (names never do)."""
+    doc = span.doc
+    pieces, start = [], span.start
+    for token in span:
+        if "\n" in token.text:
+            pieces.append(doc[start:token.i])
+            start = token.i + 1
+    pieces.append(doc[start:span.end])
+    return max(pieces, key=len)
+
+
+def org_head(tokens: list[Token]) -> str | None:
+    """The name's head word when it marks an organization ("Interior Ministry" -> "ministry")."""
+    head = head_word([t.text for t in tokens])
+    return head if head in org_words() else None
+
+
+def _place_head(tokens: list[Token]) -> str | None:
+    """The name's head word when it marks a place ("Heathrow Airport" -> "airport")."""
+    head = head_word([t.text for t in tokens])
+    return head if head in place_words() else None
+
+
+def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...]]:
+    """Trim an entity to its name; also return the titles it lost or stood after.
+
+    Titles go from the front of a person's name; from another entity only when a first
+    name follows ("President Joe Biden" typed ORG), so "General Electric" and "Home
+    Office" keep their first word.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    # A title-case word glued before "The" ("Analysis The Treasury"): the name starts at "The".
+    for i in range(start + 1, end):
+        if doc[i].text == "The" and all(doc[k].is_title for k in range(start, i)):
+            start = i
+            break
+    titles: list[str] = []
+    keep_titles = org_head(list(doc[start:end])) is not None
+    while start < end:
+        token = doc[start]
+        if token.lower_ in ("the", "a", "an"):
+            if token.text == "The" and not (token.is_sent_start or start == 0 or doc[start - 1].is_punct
+                                            or doc[start - 1].is_space):
+                break  # a capital "The" inside a sentence belongs to the name ("said The Guardian")
+            start += 1
+        elif token.is_punct or token.is_space:
+            start += 1
+        elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper() \
+                and (label == "PERSON" or _starts_a_name(doc, start + 1, end) or token.lower_.rstrip(".") in HONORIFICS):
+            titles.append(token.lower_.rstrip("."))
+            start += 1
+        elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
+            start += 1
+        elif label == "PERSON" and token.like_num and start + 1 < end:
+            start += 1  # a list's numbering or a count: "2 Jonas Berg"
+        elif token.is_lower and token.lower_ not in NAME_PARTICLES and start + 1 < end:
+            start += 1  # names start with a capital: "defence ministry of Chile" names Chile
+        else:
+            break
+    if label == "PERSON":  # "Acme boss Victor Lang" run into one name: the name follows the role word
+        role = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and is_title(doc[i].text)), None)
+        if role is not None and doc[role + 1].text[:1].isupper():
+            titles.append(doc[role].lower_)
+            start = role + 1
+    while end - start > 2 and label == "PERSON" and is_title(doc[end - 1].text):
+        end -= 1  # "Jane Doe MP", "John Smith QC"
+    while end > start:
+        token = doc[end - 1]
+        if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
+                or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start):
+            end -= 1
+        else:
+            break
+    if end <= start:
+        return None, tuple(titles)
+    # The word right before the name, when it is a title ("Brazilian President Lula da Silva").
+    if start > 0 and is_title(doc[start - 1].text) and doc[start - 1].pos_ != "VERB":
+        titles.append(doc[start - 1].lower_.rstrip("."))
+    return doc[start:end], tuple(titles)
+
+
+def _starts_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a first name (or a further title) starts at ``start``."""
+    word = doc[start].text
+    return is_title(word) or bool(first_name_gender(word.split("-")[0])) and end - start >= 2
+
+
+def _is_noise(span: Span, label: str) -> bool:
+    text = span.text
+    letters = [ch for ch in text if ch.isalpha()]
+    digits = sum(ch.isdigit() for ch in text)
+    if len(letters) < 2 or text.islower() or name_key(text) in not_names():
+        return True
+    if digits * 2 > len(letters) or any(ch in CURRENCY for ch in text):
+        return True
+    if all(is_title(t.text) or t.is_punct for t in span):
+        return True  # a title alone ("Cardinal", "the President") names nobody in particular
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return True
+    return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
+            and gazetteer.place(text) is None)
+
+
+def _territory_context(span: Span) -> bool:
+    """Whether the span is the object of "of" after a territory noun ("annexation of X")."""
+    doc = span.doc
+    i = span.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in TERRITORY_NOUNS
+
+
+def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
+              person_words: frozenset[str] = frozenset()) -> Candidate | None:
+    """Type one trimmed entity span; None when it is not an actor.
+
+    ``person_words``: the lower-case words of the article's multi-word person names;
+    such a word is that person's name, never a misspelt country ("Franck" of "Franck Ribery").
+    """
+    text = tidy(span.text)
+    m = Candidate(span.start, span.end, text, LABEL_TYPE[label], titles=titles, ent_label=label)
+    place = gazetteer.place(text)
+    single = len(span) == 1
+    if place is not None and (label != "PERSON" or single):
+        m.place = place
+        if place.type == COUNTRY:
+            m.kind, m.country = COUNTRY, place.label
+        else:
+            m.kind, m.subtype = PLACE, place.subtype
+        return m
+    dem = gazetteer.demonym(text)
+    if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single and text.lower() not in person_words:
+        near = gazetteer.near_miss(text)
+        if isinstance(near, gazetteer.Place):
+            m.kind, m.country, m.place = COUNTRY, near.label, near
+            return m
+        dem = near
+    if dem is not None and (single or label == "NORP" or text.split()[-1][:1].isupper()):
+        if dem.group and not groups:
+            return None
+        m.kind, m.country, m.demonym = COUNTRY, dem.country, True
+        return m
+    head = org_head(list(span))
+    if label == "NORP":
+        if head is None:
+            return None  # "Soviet", "Communist", "Sunni Muslims": not actors
+        m.kind = ORGANIZATION
+    if label == "FAC":
+        m.kind = ORGANIZATION if head is not None and head not in FAC_PLACE_WORDS else PLACE
+    if label == "PERSON" and head is not None and not single:
+        m.kind = ORGANIZATION
+    if set(titles) & HONORIFICS:
+        m.kind = PERSON  # "Ms Holt", whatever spaCy's label
+    if label in ("ORG", "PERSON") and single and _territory_context(span):
+        m.kind = PLACE
+    if label in ("ORG", "PERSON", "FAC") and not single and head is None and (where := _place_head(list(span))):
+        m.kind, m.subtype = PLACE, place_words()[where]
+    if m.kind == ORGANIZATION and head is not None:
+        m.subtype = org_words()[head]
+    if label in ("PERSON", "ORG", "FAC") and (described := _described_as_organization(span)) is not None:
+        m.kind, m.described = ORGANIZATION, True
+        m.subtype = m.subtype or described
+    return m
+
+
+def _described_as_organization(span: Span) -> str | None:
+    """The subtype an apposition's organization noun gives a name ("Acme, a Paris-based start-up"), or None.
+
+    Either way round: the name's head with an apposition, or the name in apposition to the noun.
+    """
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        nouns.append(root.head)
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and (noun.lemma_.lower() in ORG_DESCRIPTION_NOUNS or noun.lower_ in ORG_DESCRIPTION_NOUNS):
+            return ORG_DESCRIPTION_NOUNS.get(noun.lower_, ORG_DESCRIPTION_NOUNS.get(noun.lemma_.lower(), ""))
+    return None
+
+
+def _split_possessor(span: Span) -> tuple[Span | None, Span]:
+    """ "Chile's Interior Ministry" -> (Chile, the whole name)."""
+    for token in span[1:-1]:
+        if token.tag_ == "POS" or token.text in ("'s", "’s"):
+            return span.doc[span.start:token.i], span
+    return None, span
+
+
+def _split_place_demonym(span: Span) -> tuple[Span, Span] | None:
+    """ "Paris Malian" (from "pro-Paris Malian voters") -> (Paris, Malian)."""
+    if len(span) < 2:
+        return None
+    last = span[-1].text
+    if gazetteer.demonym(last) is None and not isinstance(gazetteer.near_miss(last), gazetteer.Demonym):
+        return None
+    head = span.doc[span.start:span.end - 1]
+    if gazetteer.place(head.text) is None:
+        return None
+    return head, span.doc[span.end - 1:span.end]
+
+
+def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
+    """The article's candidate mentions from spaCy's entities, the headline's confirmed by the body.
+
+    Args:
+        doc: the parsed article.
+        groups: keep plural demonyms ("Russians") as mentions of their country.
+    """
+    found: list[Candidate] = []
+    person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+
+    def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
+        if _is_noise(span, label):
+            return
+        m = _classify(span, label, titles, groups, person_words)
+        if m is not None:
+            found.append(m)
+
+    named = {ent.start: _with_party_words(ent) for ent in doc.ents}
+    absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"
+    for ent in doc.ents:
+        if ent.label_ not in LABEL_TYPE or ent.start in absorbed:
+            continue
+        piece = _line_piece(named[ent.start])
+        paren = next((t.i for t in piece if t.text == "("), None)
+        if paren is not None:  # "Development Bank (IADB": the long form; the acronym is found below
+            piece = doc[piece.start:paren]
+            if not len(piece):
+                continue
+        span, titles = trim(piece, ent.label_)
+        if span is None:
+            continue
+        if (pair := _split_place_demonym(span)) is not None:
+            add(pair[0], "GPE")
+            add(pair[1], "NORP")
+            continue
+        possessor, span = _split_possessor(span)
+        if possessor is not None:
+            trimmed, _ = trim(possessor, ent.label_)
+            if trimmed is not None:
+                add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
+        add(span, ent.label_, titles)
+    return _confirmed_by_body(doc, found, add)
+
+
+def tags_and_acronyms(doc: Doc, found: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:
+    """``found`` with the states of party tags and the parenthesised acronyms and long forms added,
+    and the (long form, acronym token) pairs written together."""
+    found = found + _party_state_tags(doc, found)
+    added, links = _parenthesised_acronyms(doc, found)
+    return found + added, links
+
+
+def _party_state_tags(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """The state of a "Name (D-Ohio)" tag after a person's name, which spaCy rarely tags."""
+    ends = {m.end for m in found if m.ent_label == "PERSON" or m.kind == PERSON}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added = []
+    for paren in ends:
+        tag = gazetteer.party_state_tag([t.text for t in doc[paren:paren + gazetteer.MAX_PARTY_TAG_TOKENS]])
+        if tag is None:
+            continue
+        start, end = paren + 3, paren + 3 + tag[1]
+        if start not in covered:
+            place = gazetteer.place(doc[start:end].text)
+            added.append(Candidate(start, end, tidy(doc[start:end].text), PLACE, place.subtype, place=place,
+                                   ent_label="GPE"))
+    return added
+
+
+def _headline_end(doc: Doc) -> int:
+    """The token index where the body starts after a headline line, or 0 when the text has no headline.
+
+    A headline is the text's first line, set off by a blank line, short and not ending as a
+    sentence does; the pipeline parses an article as its title, a blank line and its body.
+    """
+    text = doc_text(doc)
+    cut = text.find("\n\n")
+    if cut <= 0 or "\n" in text[:cut] or len(text[:cut].split()) > MAX_HEADLINE_WORDS \
+            or text[:cut].rstrip().endswith(".") or not text[cut:].strip():
+        return 0
+    return next((t.i for t in doc if t.idx >= cut), 0)
+
+
+def _confirmed_by_body(doc: Doc, found: list[Candidate], add) -> list[Candidate]:
+    """Headline mentions the body confirms; the rest go.
+
+    Headlines are written in Title Case by many outlets, and spaCy then runs names into the
+    verbs and nouns around them ("Nordvik Shipping Agrees"). A headline mention stays when its
+    words are a name the body uses, or part of one ("Marsh" for "Helen Marsh"), or appear in
+    the body's text as they are; otherwise its longest parts that the body names (or writes,
+    when two words or more) stay, each as a mention of its own ("Acme Buys" -> "Acme"), and
+    the words around them go.
+    """
+    end = _headline_end(doc)
+    if not end or not any(m.start < end for m in found):
+        return found
+    body_names = [tuple(name_key(t.text) for t in doc[m.start:m.end]) for m in found if m.start >= end]
+    body_text = doc_text(doc)[doc[end].idx:]
+
+    def named(words: tuple[str, ...]) -> bool:
+        n = len(words)
+        return any(name[i:i + n] == words for name in body_names for i in range(len(name) - n + 1))
+
+    def written(span: Span) -> bool:
+        return re.search(rf"(?<!\w){re.escape(span.text)}(?!\w)", body_text) is not None
+
+    kept = [m for m in found if m.start >= end]
+    for m in found:
+        if m.start >= end:
+            continue
+        words = tuple(name_key(t.text) for t in doc[m.start:m.end])
+        if named(words) or written(doc[m.start:m.end]):
+            kept.append(m)
+            continue
+        i = m.start
+        while i < m.end:  # the longest named part from each word on, left to right
+            j = next((j for j in range(m.end, i, -1) if doc[i].text[:1].isupper() and (
+                named(words[i - m.start:j - m.start]) or j - i > 1 and written(doc[i:j]))), None)
+            if j is None:
+                i += 1
+                continue
+            before = len(found)
+            add(doc[i:j], m.ent_label)
+            kept.extend(found[before:])
+            del found[before:]
+            i = j
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
+                            ) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:
+    """Long forms and acronyms written "Long Form Name (LFN)": the mentions spaCy missed, and the pairs."""
+    covered = {i: m for m in found for i in range(m.start, m.end)}
+    added: list[Candidate] = []
+    links: list[tuple[Candidate, int]] = []
+    for token in doc[:-2]:
+        if token.text != "(" or doc[token.i + 2].text != ")" or not is_acronym(doc[token.i + 1].text):
+            continue
+        acronym = doc[token.i + 1]
+        end = token.i
+        while end > 0 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s")):
+            end -= 1
+        if end == 0:
+            continue
+        long_form = covered.get(end - 1)
+        letters = acronym_key(acronym.text)
+        if (long_form is not None and gazetteer.place(acronym.text) is not None
+                and letters not in acronyms_of(long_form.text)):
+            continue  # "Jane Doe (US)", "Acme Ltd (UK)": a country tag, not the name's acronym
+        if long_form is None or long_form.kind != ORGANIZATION:
+            # Look back over title-case words (small words allowed inside) for initials that fit.
+            best = None
+            for start in range(end - 1, max(-1, end - len(letters) - ACRONYM_SLACK - 1), -1):
+                word = doc[start]
+                if not (word.is_title or word.is_upper or word.lower_ in ("of", "and", "for", "the", "&")):
+                    break
+                if start in covered:
+                    break
+                if word.is_title and letters in acronyms_of(doc[start:end].text):
+                    best = start
+            if best is None:
+                continue
+            span = doc[best:end]
+            long_form = Candidate(span.start, span.end, tidy(span.text), ORGANIZATION, ent_label="ORG")
+            head = org_head(list(span))
+            long_form.subtype = org_words()[head] if head else ""
+            added.append(long_form)
+        if acronym.i not in covered:
+            added.append(Candidate(acronym.i, acronym.i + 1, acronym.text, long_form.kind, long_form.subtype,
+                                   ent_label="ORG"))
+        links.append((long_form, acronym.i))
+    return added, links

@@ -1,0 +1,65 @@
+"""Step 4 of the actor stage: which tokens name which actor.
+
+Every token that names an actor maps to it: the names found by the earlier
+steps, other occurrences of the same names spaCy missed, bare surnames of the
+people named in full, and demonyms of the countries named ("Russian-led").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc
+
+from .. import gazetteer
+from ..records import COUNTRY
+from .candidates import Candidate
+from .names import extra_mentions, surnames
+
+#: Per actor key, its mentions as (start token, end token, is a demonym).
+Spans = dict[str, list[tuple[int, int, bool]]]
+
+
+def map_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], labels: list[str],
+               kinds: list[tuple[str, str]]) -> tuple[dict[int, str], Spans]:
+    """The token -> actor key map, and each actor's mention spans.
+
+    Args:
+        doc: the parsed article.
+        order: each actor's candidate mentions, actors in order of first mention.
+        keys, labels, kinds: each actor's key, label and (type, subtype), in the same order.
+    """
+    token_actor: dict[int, str] = {}
+    surface: dict[tuple[str, ...], str] = {}
+    spans_of: Spans = defaultdict(list)
+    for ms, key in zip(order, keys):
+        for m in ms:
+            spans_of[key].append((m.start, m.end, m.demonym))
+            if not m.demonym:
+                surface.setdefault(tuple(t.text for t in doc[m.start:m.end]), key)
+    # Longer mentions first, so a possessor inside a name ("Chile" in "Chile's
+    # Interior Ministry") keeps its own tokens.
+    for key, spans in spans_of.items():
+        for start, end, _ in spans:
+            if end - start > 1:
+                for i in range(start, end):
+                    token_actor.setdefault(i, key)
+    for key, spans in spans_of.items():
+        for start, end, _ in spans:
+            if end - start == 1:
+                token_actor[start] = key
+    bare = surnames(labels, keys, kinds, surface)
+    for form, key in bare.items():
+        surface.setdefault(form, key)
+    for start, end, key in extra_mentions(doc, set(token_actor), surface, frozenset(bare)):
+        spans_of[key].append((start, end, False))
+        for i in range(start, end):
+            token_actor[i] = key
+    country_keys = {lab: key for (kind, _), lab, key in zip(kinds, labels, keys) if kind == COUNTRY}
+    for token in doc:  # demonyms spaCy did not tag: "Russian-led", "a Georgian official"
+        if token.i in token_actor or not token.text[:1].isupper() or token.pos_ not in ("ADJ", "PROPN"):
+            continue
+        dem = gazetteer.demonym(token.text)
+        if dem is not None and not dem.group and dem.country in country_keys:
+            token_actor[token.i] = country_keys[dem.country]
+            spans_of[country_keys[dem.country]].append((token.i, token.i + 1, True))
+    return token_actor, spans_of
