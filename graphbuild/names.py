@@ -167,3 +167,81 @@ def osa_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         previous2, previous = previous, current
     return min(previous[-1], limit + 1)
+
+
+@functools.cache
+def generic_words() -> frozenset[str]:
+    """Lowercase common nouns that alone name no actor ("party", "bank", "house")."""
+    return lexicon.words("actors_generic_words.txt")
+
+
+@functools.cache
+def non_actor_heads() -> frozenset[str]:
+    """Lowercase head words of names of things that are no actors: documents, events ("Budget", "Act")."""
+    return lexicon.words("actors_non_actor_heads.txt")
+
+
+def singular(word: str) -> str:
+    """A capitalized plural name word in the singular ("Tories" -> "Tory", "Dems" -> "Dem").
+
+    Only the regular English endings; a word that is no plural comes back unchanged.
+
+    Example:
+        >>> singular("Tories"), singular("Conservatives"), singular("MPs"), singular("Jones's")
+        ('Tory', 'Conservative', 'MP', "Jones's")
+    """
+    if not word[-1:] == "s" or word.endswith(("ss", "us", "is", "'s", "’s")):
+        return word
+    if len(word) < 4 and not (len(word) == 3 and word[:-1].isupper()):  # "MPs", not "Gas"
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1]
+
+
+def abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` writes each word of ``long`` by its first letters ("Lib Dems", "Liberal Democrats").
+
+    Both have the same number of words, each word of ``short`` begins the matching word of
+    ``long`` (a final plural "s" aside), and at least one is cut short by two letters or more.
+
+    Example:
+        >>> abbreviates("Lib Dems", "Liberal Democrats"), abbreviates("Lib Dem", "Liberal Democrat")
+        (True, True)
+        >>> abbreviates("Liberal Dems", "Liberal Democrats"), abbreviates("Lab", "Labour")
+        (True, False)
+    """
+    a, b = name_key(short).split(), name_key(long).split()
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    cut = False
+    for x, y in zip(a, b):
+        if x != y and x.endswith("s") and y.endswith("s"):
+            x, y = x[:-1], y[:-1]
+        if not (len(x) >= 2 and y.startswith(x)):
+            return False
+        cut = cut or len(y) - len(x) >= 2
+    return cut
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's words, lowercased: the index key of :func:`abbreviates`."""
+    return "".join(w[0] for w in name_key(name).split())
+
+
+#: Number words that a channel or product name writes either way ("BBC One", "BBC 1").
+_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+                 "eight": "8", "nine": "9", "ten": "10"}
+
+
+def compact_key(name: str) -> str:
+    """A name with spacing, "and"/"&" and number words set aside: "BBC One", "BBC 1" and "BBC1" agree.
+
+    Example:
+        >>> compact_key("BBC One") == compact_key("BBC 1") == compact_key("BBC1")
+        True
+        >>> compact_key("Food & Agriculture Organisation") == compact_key("Food and Agriculture Organisation")
+        True
+    """
+    words = [_NUMBER_WORDS.get(w, w) for w in name_key(name.replace("&", " and ")).split() if w != "and"]
+    return "".join(words)

@@ -75,6 +75,14 @@ class Actor:
         subtype: a finer schema.org class name ("City", "NewsMediaOrganization", ...) or "".
         aliases: every other surface form seen, canonical label excluded.
         mentions: where the actor is named in the article.
+        members: for an organization, the labels of the persons the article names in one of
+            its roles ("Tory leader Michael Howard"): the cross-article merge tells by them which
+            short names of parties name the same party.
+        type_evidence: how many of its mentions say its type by more than spaCy's label (the
+            gazetteer, a title, a designator, a description): they weigh more in the corpus vote.
+        sector: for a group actor ("Sri Lanka military"), its sector's CAMEO agent code ("MIL").
+        part_of: for a group actor, the key of its country or organization in the same article
+            ("" when the article does not name it).
     """
 
     key: str
@@ -83,6 +91,10 @@ class Actor:
     subtype: str = ""
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    members: tuple[str, ...] = ()
+    type_evidence: int = 0
+    sector: str = ""
+    part_of: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +145,11 @@ class ActorTable:
             actor, including resolved pronouns and demonyms ("Russian" -> Russia).
         pronoun_tokens: the token indices in ``token_actor`` that are pronouns, so a
             rule can lower its confidence for them.
+        relations: the structural relations the actor stage itself finds: a group actor
+            part of its country or organization ("Sri Lanka military" partOf Sri Lanka).
     """
 
     actors: tuple[Actor, ...] = ()
     token_actor: dict[int, str] = field(default_factory=dict)
     pronoun_tokens: frozenset[int] = frozenset()
+    relations: tuple[Relation, ...] = ()

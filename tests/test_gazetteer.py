@@ -121,3 +121,7 @@ def test_loading_is_fast():
     seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                                    check=True).stdout)
     assert seconds < 1.5
+
+
+def test_a_country_within_a_state_belongs_to_it():
+    assert gazetteer.sovereign("Wales") == "United Kingdom" and gazetteer.sovereign("Chile") == "Chile"

@@ -87,3 +87,24 @@ def test_head_word(name, head):
 ])
 def test_osa_distance(a, b, distance):
     assert osa_distance(a, b, limit=2) == distance
+
+
+def test_singular_of_plural_name_words():
+    from graphbuild.names import singular
+    assert [singular(w) for w in ("Tories", "Whigs", "MPs", "Jones", "Lewis", "Gas")] == \
+        ["Tory", "Whig", "MP", "Jone", "Lewis", "Gas"]
+
+
+def test_cut_short_names():
+    from graphbuild.names import abbreviates
+    assert abbreviates("Soc Dems", "Social Democrats") and abbreviates("Soc Dem", "Social Democrat")
+    assert not abbreviates("Social Democrats", "Social Democrats")  # nothing cut short
+    assert not abbreviates("Soc Dems", "Social Democratic Union")   # a word more
+    assert not abbreviates("Sol Dems", "Social Democrats")
+
+
+def test_compact_key_sets_spacing_numbers_and_ampersands_aside():
+    from graphbuild.names import compact_key
+    assert compact_key("Channel Five") == compact_key("Channel 5") == compact_key("Channel5")
+    assert compact_key("Black & Decker") == compact_key("Black and Decker")
+    assert compact_key("Channel Five") != compact_key("Channel Four")

@@ -11,14 +11,16 @@ when spaCy missed it.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
-from ..names import acronym_key, acronyms_of, head_word, is_acronym, is_title, name_key, not_names, org_words, \
-    place_words, tidy
+from .. import lexicon
+from ..names import acronym_key, acronyms_of, generic_words, head_word, is_acronym, is_title, name_key, \
+    non_actor_heads, not_names, org_words, place_words, singular, tidy
 from ..nlp import doc_text
 from ..pronouns import first_name_gender
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
@@ -30,23 +32,6 @@ LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE,
 TERRITORY_NOUNS = frozenset({"annexation", "invasion", "occupation", "partition", "liberation", "secession",
                              "independence", "capital", "province", "region", "territory", "people",
                              "coast", "north", "south", "east", "west", "outskirts"})
-
-#: Nouns that, set beside a name ("Acme, the Austin-based software company"), say it names an
-#: organization, with the schema.org subtype they suggest: spaCy often takes such names for persons.
-ORG_DESCRIPTION_NOUNS = {
-    "company": "Corporation", "firm": "Corporation", "start-up": "Corporation", "startup": "Corporation",
-    "carrier": "Corporation", "maker": "Corporation", "manufacturer": "Corporation", "lender": "Corporation",
-    "insurer": "Corporation", "retailer": "Corporation", "conglomerate": "Corporation", "airline": "Corporation",
-    "operator": "Corporation", "developer": "Corporation", "producer": "Corporation", "supplier": "Corporation",
-    "giant": "Corporation", "chain": "Corporation", "brand": "Corporation", "subsidiary": "Corporation",
-    "bank": "Corporation", "fund": "", "group": "", "agency": "GovernmentOrganization",
-    "regulator": "GovernmentOrganization", "watchdog": "", "ministry": "GovernmentOrganization",
-    "party": "PoliticalParty", "club": "SportsOrganization", "broadcaster": "NewsMediaOrganization",
-    "newspaper": "NewsMediaOrganization", "daily": "NewsMediaOrganization", "tabloid": "NewsMediaOrganization",
-    "charity": "", "organisation": "", "organization": "", "bloc": "", "alliance": "", "union": "",
-    "association": "", "institute": "EducationalOrganization", "university": "EducationalOrganization",
-    "think-tank": "", "tank": "",
-}
 
 #: Characters that make a span an amount, not a name.
 CURRENCY = frozenset("£$€¥₹")
@@ -61,6 +46,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 #: before a name are no part of it ("defence ministry of Chile").
 NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "le", "la",
                             "el", "al", "bin", "ibn", "dos", "das", "do", "y"})
+
+#: Words that go with a title ("former president") but alone say nothing of a person.
+TITLE_MODIFIERS = frozenset({"former", "late", "then", "ex", "founding", "acting", "interim", "deputy"})
 
 #: Facility head words that still name an organization, not a place, when spaCy says FAC.
 FAC_PLACE_WORDS = frozenset({"court", "hall", "house", "square", "street", "bridge", "airport", "stadium", "office"})
@@ -91,10 +79,39 @@ class Candidate:
     ent_label: str = ""
     node: int = -1
     described: bool = False  # an organization noun stands beside it ("X, the software company")
+    generic: bool = False  # a common noun alone ("the Bank"): joins a named organization or goes
+    plural: bool = False  # its last word is a plural noun: a group, never one person
+    form: str = ""  # the name it is matched by, when not its text ("Tory" for "Tories")
+    org_cue: bool = False  # a noun beside it says it is an organization's ("X shares", "oil firm X")
+    evidence: bool = False  # its kind comes from more than spaCy's label: the gazetteer, a title, a cue
 
     @property
     def key(self) -> str:
-        return f"country:{self.country}" if self.country else name_key(self.text)
+        if self.country:
+            return f"country:{self.country}"
+        return name_key(self.form or self.text)
+
+
+@functools.cache
+def org_descriptions() -> dict[str, str]:
+    """Nouns that, beside a name, say it is an organization's ("X, the software company") -> subtype."""
+    return lexicon.mapping("actors_org_descriptions.tsv")
+
+
+@functools.cache
+def org_cues() -> dict[str, str]:
+    """Nouns a name modifies or possesses that make it an organization's ("X shares") -> subtype."""
+    return lexicon.mapping("actors_org_cues.tsv")
+
+
+#: Prepositions by which a cue noun takes an organization after it ("shares in X", "takeover of X").
+CUE_PREPS = frozenset({"in", "of", "for"})
+
+
+@functools.cache
+def party_roles() -> frozenset[str]:
+    """Lowercase nouns that make the name before them an organization's ("Tory leader")."""
+    return lexicon.words("actors_party_roles.txt")
 
 
 def _with_party_words(ent: Span) -> Span:
@@ -177,13 +194,16 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
             start += 1  # names start with a capital: "defence ministry of Chile" names Chile
         else:
             break
-    if label == "PERSON":  # "Acme boss Victor Lang" run into one name: the name follows the role word
-        role = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and is_title(doc[i].text)), None)
+    if label == "PERSON":  # "Acme boss Victor Lang", "Analysing Mr Brown": the name follows the role word
+        role = next((i for i in range(end - 2, start - 1, -1) if is_title(doc[i].text) and (
+            doc[i].is_lower or doc[i].lower_.rstrip(".") in HONORIFICS)), None)
         if role is not None and doc[role + 1].text[:1].isupper():
             titles.append(doc[role].lower_)
             start = role + 1
     while end - start > 2 and label == "PERSON" and is_title(doc[end - 1].text):
         end -= 1  # "Jane Doe MP", "John Smith QC"
+    while end - start > 1 and singular(doc[end - 1].text) != doc[end - 1].text and is_title(singular(doc[end - 1].text)):
+        end -= 1  # "Labour MPs", "Tory MEPs": the members of the name, not the name
     while end > start:
         token = doc[end - 1]
         if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
@@ -213,12 +233,48 @@ def _is_noise(span: Span, label: str) -> bool:
         return True
     if digits * 2 > len(letters) or any(ch in CURRENCY for ch in text):
         return True
-    if all(is_title(t.text) or t.is_punct for t in span):
-        return True  # a title alone ("Cardinal", "the President") names nobody in particular
+    if all(is_title(t.text) or is_title(singular(t.text)) or t.is_punct for t in span):
+        return True  # a title alone ("Cardinal", "the President", "MPs") names nobody in particular
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return True
+    if _names_a_thing(span, label):
         return True
     return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
             and gazetteer.place(text) is None)
+
+
+def _names_a_thing(span: Span, label: str) -> bool:
+    """Whether a name is a document's, an event's or a prize's ("the Budget", "Terrorism Bill", "Ryder Cup").
+
+    Its head or last word says so (:func:`graphbuild.names.non_actor_heads`); a lone first name
+    spaCy calls a person ("Bill") stays a person.
+    """
+    words = [t.text for t in span if t.text[:1].isalnum()]
+    if not words:
+        return False
+    heads = non_actor_heads()
+    if words[-1].lower() not in heads and head_word(words) not in heads:
+        return False
+    return not (label == "PERSON" and len(words) == 1 and first_name_gender(words[0])
+                and not (span.start and span.doc[span.start - 1].lower_ == "the"))
+
+
+def _party_word(span: Span) -> bool:
+    """Whether a name of a group of people, or one spaCy took for a person, is an organization's:
+    it stands before a party role noun (:func:`party_roles`): "Tory leader Michael Howard", "Lib Dem
+    MPs", "the Tory shadow chancellor". Its plural ("the Tories") then names the organization too
+    (:func:`_more_member_names`); alone, a plural is a people or a faith ("Europeans", "Muslims").
+    """
+    doc, last = span.doc, span[-1]
+    roles = party_roles()
+    for nxt in doc[span.end:span.end + 2]:
+        if not nxt.is_lower:
+            return False
+        if nxt.lower_ in roles:
+            return True
+        if nxt.lower_ not in ("shadow", "deputy", "former", "party", "senior", "leading"):
+            return False
+    return False
 
 
 def _territory_context(span: Span) -> bool:
@@ -236,11 +292,12 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
     such a word is that person's name, never a misspelt country ("Franck" of "Franck Ribery").
     """
     text = tidy(span.text)
-    m = Candidate(span.start, span.end, text, LABEL_TYPE[label], titles=titles, ent_label=label)
-    place = gazetteer.place(text)
+    m = Candidate(span.start, span.end, text, LABEL_TYPE[label], titles=titles, ent_label=label,
+                  plural=span[-1].tag_ in ("NNPS", "NNS") and singular(span[-1].text) != span[-1].text)
+    place = _place(span, text, label, titles)
     single = len(span) == 1
-    if place is not None and (label != "PERSON" or single):
-        m.place = place
+    if place is not None and (label != "PERSON" or single or place.type == COUNTRY):
+        m.place, m.evidence = place, True
         if place.type == COUNTRY:
             m.kind, m.country = COUNTRY, place.label
         else:
@@ -250,15 +307,22 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
     if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single and text.lower() not in person_words:
         near = gazetteer.near_miss(text)
         if isinstance(near, gazetteer.Place):
-            m.kind, m.country, m.place = COUNTRY, near.label, near
+            m.kind, m.country, m.place, m.evidence = COUNTRY, near.label, near, True
             return m
         dem = near
     if dem is not None and (single or label == "NORP" or text.split()[-1][:1].isupper()):
         if dem.group and not groups:
             return None
-        m.kind, m.country, m.demonym = COUNTRY, dem.country, True
+        m.kind, m.country, m.demonym, m.evidence = COUNTRY, dem.country, True, True
         return m
     head = org_head(list(span))
+    if head is None and label in ("NORP", "PERSON") and not set(titles) & HONORIFICS \
+            and _party_word(span) and not (label == "PERSON" and first_name_gender(span[0].text)):
+        # "the Tories", "Tory leader X", "Lib Dem MPs": an organization named by its members; its
+        # singular and plural forms are one name
+        m.kind, m.form = ORGANIZATION, " ".join([*(t.text for t in span[:-1]), singular(span[-1].text)])
+        m.evidence = True
+        return m
     if label == "NORP":
         if head is None:
             return None  # "Soviet", "Communist", "Sunni Muslims": not actors
@@ -267,18 +331,42 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
         m.kind = ORGANIZATION if head is not None and head not in FAC_PLACE_WORDS else PLACE
     if label == "PERSON" and head is not None and not single:
         m.kind = ORGANIZATION
-    if set(titles) & HONORIFICS:
-        m.kind = PERSON  # "Ms Holt", whatever spaCy's label
+    if head is not None:
+        m.evidence = True
+    if set(titles) & HONORIFICS or label == "PERSON" and not single and head is None \
+            and first_name_gender(span[0].text):
+        m.kind, m.evidence = PERSON, True  # "Ms Holt", whatever spaCy's label; "Karen Holt"
     if label in ("ORG", "PERSON") and single and _territory_context(span):
         m.kind = PLACE
     if label in ("ORG", "PERSON", "FAC") and not single and head is None and (where := _place_head(list(span))):
         m.kind, m.subtype = PLACE, place_words()[where]
     if m.kind == ORGANIZATION and head is not None:
         m.subtype = org_words()[head]
-    if label in ("PERSON", "ORG", "FAC") and (described := _described_as_organization(span)) is not None:
-        m.kind, m.described = ORGANIZATION, True
+    if label in ("PERSON", "ORG", "FAC", "GPE", "LOC") and (described := _described_as_organization(span)) is not None:
+        m.kind, m.described, m.evidence = ORGANIZATION, True, True
         m.subtype = m.subtype or described
+    elif not m.evidence and label in ("PERSON", "ORG", "GPE", "LOC", "FAC") and (cue := _org_cue(span)) is not None:
+        m.kind, m.org_cue, m.evidence = ORGANIZATION, True, True  # "Yukos shares", "oil firm Yukos"
+        m.subtype = m.subtype or cue
+    if single and text.lower() in generic_words():
+        m.kind, m.generic = ORGANIZATION, True
     return m
+
+
+def _place(span: Span, text: str, label: str, titles: tuple[str, ...]) -> gazetteer.Place | None:
+    """The gazetteer's place for a name, unless the name is a person's.
+
+    A title before a lone name spaCy calls a person ("President Bush") makes it a person, even
+    where a city has the name; so does a first name ("Victoria"), and a place known by an
+    alternative name ("Victoria" for Hong Kong) needs spaCy to call it a place.
+    """
+    place = gazetteer.place(text)
+    if place is None or place.type == COUNTRY or label != "PERSON":
+        return place if place is None or place.type == COUNTRY or label in ("GPE", "LOC", "FAC") \
+            or name_key(place.label) == name_key(text) else None
+    if set(titles) - TITLE_MODIFIERS or first_name_gender(text):
+        return None
+    return place if name_key(place.label) == name_key(text) else None
 
 
 def _described_as_organization(span: Span) -> str | None:
@@ -290,9 +378,39 @@ def _described_as_organization(span: Span) -> str | None:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
     if root.dep_ == "appos" and root.head.i < span.start:
         nouns.append(root.head)
+    described = org_descriptions()
     for noun in nouns:
-        if noun.pos_ == "NOUN" and (noun.lemma_.lower() in ORG_DESCRIPTION_NOUNS or noun.lower_ in ORG_DESCRIPTION_NOUNS):
-            return ORG_DESCRIPTION_NOUNS.get(noun.lower_, ORG_DESCRIPTION_NOUNS.get(noun.lemma_.lower(), ""))
+        if noun.pos_ == "NOUN" and (noun.lemma_.lower() in described or noun.lower_ in described):
+            return described.get(noun.lower_, described.get(noun.lemma_.lower(), ""))
+    return None
+
+
+def _org_cue(span: Span) -> str | None:
+    """The subtype the nouns around a name give it as an organization's, or None.
+
+    "Yukos shares", "Acme's pre-tax profits", "the BT boss" (the name modifies or possesses a cue
+    noun, :func:`org_cues`); "shares in Yukos" (the cue noun takes it by a preposition); "oil firm
+    Yukos" (a description noun right before it, :func:`org_descriptions`).
+    """
+    doc, cues = span.doc, org_cues()
+    i = span.end
+    if i < len(doc) and (doc[i].tag_ == "POS" or doc[i].text in ("'s", "’s", "'", "’")):
+        i += 1
+    for token in doc[i:i + 3]:
+        if not token.is_lower:
+            break
+        if token.lower_ in cues:
+            return cues[token.lower_]
+        if token.pos_ not in ("ADJ", "NOUN") or "-" == token.text:
+            break
+    if span.start >= 2 and doc[span.start - 1].lower_ in CUE_PREPS and doc[span.start - 2].lower_ in cues:
+        return cues[doc[span.start - 2].lower_]
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and before.pos_ == "NOUN":
+        described = org_descriptions()
+        noun = before.lower_ if before.lower_ in described else before.lemma_.lower()
+        if noun in described:
+            return described[noun]
     return None
 
 
@@ -358,7 +476,55 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
             if trimmed is not None:
                 add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
         add(span, ent.label_, titles)
-    return _confirmed_by_body(doc, found, add)
+    found = _confirmed_by_body(doc, found, add)
+    return found + _more_member_names(doc, found)
+
+
+def _more_member_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Every other capitalized use of the names of organizations named by their members.
+
+    Once the article shows "Tory" names an organization ("Tory leader X", "the Tories"), each
+    "Tory" and "Tories" in it is a mention of that organization ("Tory plans"), whatever
+    spaCy tagged it.
+    """
+    forms = {tuple(m.form.split()): m for m in found if m.form}
+    covered = {i for m in found for i in range(m.start, m.end)}
+    persons = {m.start for m in found if m.ent_label == "PERSON"}
+    roles = party_roles()
+    for token in doc[:-2]:  # "Whig leader Anna Porter" where spaCy tagged only the person
+        nxt = doc[token.i + 1]
+        if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", "NOUN") \
+                or not (nxt.is_lower and nxt.lower_ in roles and token.i + 2 in persons) \
+                or gazetteer.place(token.text) or gazetteer.demonym(token.text) or is_title(token.text):
+            continue
+        m = Candidate(token.i, token.i + 1, token.text, ORGANIZATION, ent_label="NORP",
+                      form=singular(token.text), evidence=True)
+        found.append(m)
+        forms.setdefault((m.form,), m)
+    if not forms:
+        return []
+    for m in found:  # "the Lib Dems" tagged a person, where "Lib Dem leader X" says what it is
+        words = m.text.split()
+        form = (*words[:-1], singular(words[-1]))
+        if not m.form and not m.country and form in forms and not set(m.titles) & HONORIFICS:
+            m.kind, m.form, m.place, m.subtype = ORGANIZATION, " ".join(form), None, forms[form].subtype
+            m.evidence = True
+    covered = {i for m in found for i in range(m.start, m.end)}
+    longest = max(len(f) for f in forms)
+    added = []
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        for n in range(min(longest, len(doc) - token.i), 0, -1):
+            words = [t.text for t in doc[token.i:token.i + n]]
+            form = (*words[:-1], singular(words[-1]))
+            like = forms.get(form)
+            if like is not None and not any(i in covered for i in range(token.i, token.i + n)):
+                added.append(Candidate(token.i, token.i + n, tidy(doc[token.i:token.i + n].text), ORGANIZATION,
+                                       like.subtype, ent_label=like.ent_label, form=like.form))
+                covered.update(range(token.i, token.i + n))
+                break
+    return added
 
 
 def tags_and_acronyms(doc: Doc, found: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:

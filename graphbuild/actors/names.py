@@ -27,7 +27,7 @@ def label(ms: list[Candidate], kind: str) -> str:
     countries = Counter(m.country for m in ms if m.country)
     if kind == COUNTRY and countries:
         return countries.most_common(1)[0][0]
-    names = [m for m in ms if not m.demonym]
+    names = [m for m in ms if not m.demonym and not m.generic] or [m for m in ms if not m.demonym]
     if kind == PLACE:
         places = [m.place for m in names if trusted_place(m)]
         if places:

@@ -8,7 +8,9 @@ article's forms (mentions grouped by normalized name):
    that differ by a middle name;
 2. the same name, wherever it recurs;
 3. acronyms to the long form whose initials they spell, adjacent or not;
-4. short forms of an organization ("the Times") to its long form;
+4. short forms of an organization to its long form: a tail ("the Times"), a
+   head before designators ("Lehman"), a truncated first word ("Fed"), every
+   word cut short ("Lib Dems" for "Liberal Democrats");
 5. near-miss spellings of a name of the same kind ("Zelenskiy" -> "Zelensky").
 
 Every join looks names up in dicts, so the step is linear in the article's size.
@@ -20,16 +22,17 @@ from collections import Counter, defaultdict
 from networkx.utils import UnionFind
 
 from .. import gazetteer
-from ..names import acronym_key, acronyms_of, head_word, is_acronym, name_key, org_words, osa_distance
+from ..names import abbreviates, acronym_key, acronyms_of, head_word, initials, is_acronym, name_key, org_words, \
+    osa_distance
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
-from .candidates import HONORIFICS, Candidate
+from .candidates import HONORIFICS, TITLE_MODIFIERS, Candidate
 
 #: Near misses are looked for between names of at least this many letters, one edit apart
 #: (two edits join "Tony Blair" and "Tony Bland").
 NEAR_MISS_MIN = 6
 
-#: Words that go with a title ("former president") but alone say nothing of a person.
-TITLE_MODIFIERS = frozenset({"former", "late", "then", "ex", "founding", "acting", "interim", "deputy"})
+#: A two-word organization's first word cut to this many letters is a short form of it ("Fed").
+MIN_TRUNCATION, MAX_TRUNCATION = 3, 4
 
 Forms = dict[str, list[Candidate]]
 
@@ -60,19 +63,20 @@ def resolve(mentions: list[Candidate], links: list[tuple[Candidate, int]]) -> Un
         m.node = i
         forms[m.key].append(m)
     first = {key: ms[0].node for key, ms in forms.items()}
-    persons = _person_forms(forms)
+    named = {key: ms for key, ms in forms.items() if not ms[0].generic}  # "the Bank" joins by short form only
+    persons = _person_forms(named)
     for key in persons:
         for m in forms[key]:
             m.kind = PERSON
-    org_first = _organization_first_words(forms, persons)
-    ambiguous = _join_persons(forms, persons, org_first, uf, first)
+    org_first = _organization_first_words(named, persons)
+    ambiguous = _join_persons(named, persons, org_first, uf, first)
     for key, ms in forms.items():  # the same name, wherever it recurs
         if key not in ambiguous:
             for m in ms[1:]:
                 uf.union(first[key], m.node)
-    _join_acronyms(forms, mentions, links, uf, first)
+    _join_acronyms(named, mentions, links, uf, first)
     _join_short_forms(forms, org_first, uf, first)
-    _join_near_misses(forms, uf, first)
+    _join_near_misses(named, uf, first)
     return uf
 
 
@@ -205,11 +209,21 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
                 org_tails[name_words[-n:]].append(key)
                 if all(w in generic for w in name_words[n:]) or n == 1 and name_words[0] in org_first:
                     org_tails[name_words[:n]].append(key)  # "Lehman" for "Lehman Brothers"
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key, ms in forms.items():
+        if ms[0].kind == ORGANIZATION and not ms[0].generic and len(key.split()) >= 2:
+            by_initials[initials(key)].append(key)
+            name_words = key.split()
+            if len(name_words) == 2:  # "Fed" for "Federal Reserve"
+                for n in range(MIN_TRUNCATION, min(MAX_TRUNCATION, len(name_words[0]) - 1) + 1):
+                    org_tails[(name_words[0][:n],)].append(key)
     for key, ms in forms.items():
         if ms[0].kind != ORGANIZATION or any(m.place for m in ms) or is_acronym(ms[0].text):
             continue
-        name_words = tuple(name_key(w) for w in words(ms[0].text))
+        name_words = tuple(key.split())
         targets = {uf[first[k]] for k in org_tails.get(name_words, ()) if k != key}
+        # "Lib Dems" for "Liberal Democrats": each word cut short
+        targets |= {uf[first[k]] for k in by_initials.get(initials(key), ()) if abbreviates(key, k)}
         if len(targets) == 1:
             uf.union(targets.pop(), first[key])
 

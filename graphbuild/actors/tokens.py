@@ -11,8 +11,9 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from .. import gazetteer
-from ..records import COUNTRY
-from .candidates import Candidate
+from ..records import COUNTRY, ORGANIZATION, PERSON
+from ..names import is_title
+from .candidates import Candidate, party_roles
 from .names import extra_mentions, surnames
 
 #: Per actor key, its mentions as (start token, end token, is a demonym).
@@ -34,7 +35,7 @@ def map_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], labels: 
     for ms, key in zip(order, keys):
         for m in ms:
             spans_of[key].append((m.start, m.end, m.demonym))
-            if not m.demonym:
+            if not m.demonym and not m.generic:
                 surface.setdefault(tuple(t.text for t in doc[m.start:m.end]), key)
     # Longer mentions first, so a possessor inside a name ("Chile" in "Chile's
     # Interior Ministry") keeps its own tokens.
@@ -63,3 +64,34 @@ def map_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], labels: 
             token_actor[token.i] = country_keys[dem.country]
             spans_of[country_keys[dem.country]].append((token.i, token.i + 1, True))
     return token_actor, spans_of
+
+
+#: At most this many lowercase role words stand between an organization and a person it names in a
+#: role ("Tory shadow home secretary David Davis").
+MAX_ROLE_WORDS = 3
+
+
+def members(doc: Doc, token_actor: dict[int, str], spans_of: Spans, kind_of: dict[str, str]) -> dict[str, set[str]]:
+    """Per organization key, the keys of the persons the article names in one of its roles.
+
+    "Tory leader Michael Howard", "Lib Dem home affairs spokesman Mark Oaten": the organization's
+    name, up to :data:`MAX_ROLE_WORDS` lowercase words of which the last is a role noun (a party
+    role or a title), then the person's name.
+    """
+    roles = party_roles()
+    found: dict[str, set[str]] = defaultdict(set)
+    for key, spans in spans_of.items():
+        if kind_of.get(key) != ORGANIZATION:
+            continue
+        for _, end, demonym in spans:
+            if demonym:
+                continue
+            i = end
+            while i < len(doc) and i - end < MAX_ROLE_WORDS and doc[i].is_lower and doc[i].is_alpha:
+                i += 1
+            if i == end or i >= len(doc) or not (doc[i - 1].lower_ in roles or is_title(doc[i - 1].text)):
+                continue
+            person = token_actor.get(i)
+            if person is not None and kind_of.get(person) == PERSON:
+                found[key].add(person)
+    return found

@@ -18,17 +18,17 @@ from .resolution import words
 def trusted_place(m: Candidate) -> bool:
     """Whether the gazetteer's place outweighs the entity label spaCy gave this mention.
 
-    A city name spaCy calls an organization is often a company or a club named after
-    it ("Toyota", "Reading"); only big cities win there. A lone word spaCy calls a
-    person is a city when it is no first name ("Kyiv" yes, "Charlotte" no).
+    A city name spaCy calls an organization or a person is often a company, a club or a
+    surname ("Toyota", "Reading", "Bush"); only big cities win there, and not over a first
+    name ("Kyiv" yes, "Charlotte" no).
     """
     place = m.place
     if place is None or place.type != PLACE:
         return False
-    if m.ent_label in ("GPE", "LOC", "FAC", "NORP") or place.subtype != "City" \
-            or place.population >= gazetteer.MIN_EXONYM_POPULATION:
+    if m.ent_label in ("GPE", "LOC", "FAC", "NORP") or place.subtype != "City":
         return True
-    return m.ent_label == "PERSON" and not first_name_gender(m.text)
+    return place.population >= gazetteer.MIN_EXONYM_POPULATION and not (
+        m.ent_label == "PERSON" and first_name_gender(m.text))
 
 
 def actor_type(ms: list[Candidate]) -> tuple[str, str]:
@@ -39,6 +39,9 @@ def actor_type(ms: list[Candidate]) -> tuple[str, str]:
     if any(m.described for m in ms) and not any(m.titles for m in ms):
         described = Counter(m.subtype for m in ms if m.described and m.subtype)
         return ORGANIZATION, (described.most_common(1)[0][0] if described else "")
+    if any(m.org_cue for m in ms) and not any(m.titles or m.kind == PERSON and m.evidence for m in ms):
+        cued = Counter(m.subtype for m in ms if m.org_cue and m.subtype)
+        return ORGANIZATION, (cued.most_common(1)[0][0] if cued else "")
     if any(m.kind == PERSON and len(words(m.text)) >= 2 for m in ms):
         return PERSON, ""
     trusted = [m.place for m in ms if trusted_place(m)]
