@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from .aliases import AliasRules
 from .merge import MergedActor, merge_actors
 from .records import ArticleResult
 from .vocab import GB, SCHEMA, bind_namespaces, describe_predicate, mint, predicate_iri, type_class
@@ -84,17 +85,18 @@ def add_dates(graph: Graph, actor_dates: dict[URIRef, list[str]],
         graph.add((axiom, GB.lastSeen, _date(max(known))))
 
 
-def build_graph(results: Iterable[ArticleResult]) -> Graph:
+def build_graph(results: Iterable[ArticleResult], aliases: AliasRules | None = None) -> Graph:
     """Build the whole RDF graph from every article's actors and relations.
 
     Args:
         results: one :class:`ArticleResult` per article, in input order.
+        aliases: the user's merge corrections (:mod:`graphbuild.aliases`).
 
     Returns:
         An rdflib graph with graphbuild's prefixes bound.
     """
     results = list(results)
-    merged, index = merge_actors(results)
+    merged, index = merge_actors(results, aliases)
     graph = bind_namespaces(Graph())
     iris = [actor_iri(m) for m in merged]
     for m, iri in zip(merged, iris):
@@ -103,6 +105,8 @@ def build_graph(results: Iterable[ArticleResult]) -> Graph:
         for alias in sorted(m.aliases):
             graph.add((iri, SKOS.altLabel, Literal(alias)))
         graph.add((iri, GB.mentionCount, Literal(m.mention_count)))
+        if m.sector:
+            graph.add((iri, GB.sector, Literal(m.sector)))
 
     declared: set[str] = set()
     actor_dates: dict[URIRef, list[str]] = defaultdict(list)

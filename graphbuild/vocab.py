@@ -39,6 +39,7 @@ class GB(DefinedNamespace):
     hypothetical: URIRef  # true: negated, asked or supposed, not asserted
     # On actors
     mentionCount: URIRef  # how many times the actor is named, all articles together
+    sector: URIRef  # a group actor's sector, as a CAMEO agent code ("MIL" for "Sri Lanka military")
     # On predicates
     RelationPredicate: URIRef  # class of every relation predicate
     kind: URIRef  # "structural" or "event"
