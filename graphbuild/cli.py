@@ -56,9 +56,12 @@ def cli() -> None:
               help="CSV of path,date rows giving articles their publication dates (paths relative to FILE).")
 @click.option("--diff", "diff_file", default=None, metavar="FILE", type=click.Path(dir_okay=False),
               help="Write what changed from the graph already in the output folder (JSON for .json, else text).")
+@click.option("--aliases", default=None, type=click.Path(dir_okay=False),
+              help="A tab-separated file of actor names to merge, split or retype (see the README).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the bar shows only on a terminal).")
 def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
-          max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, quiet: bool) -> None:
+          max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, aliases: str | None,
+          quiet: bool) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
     from .pipeline import build as run_build
     from .reading import DUPLICATE
@@ -79,7 +82,7 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
         report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
                            max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
                            on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,
-                           on_wait=waiting)
+                           on_wait=waiting, aliases=aliases)
     except GraphbuildError as exc:
         _fail(exc)
     except KeyboardInterrupt:

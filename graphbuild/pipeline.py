@@ -21,6 +21,7 @@ from pathlib import Path
 import spacy.util
 from rdflib.namespace import RDF
 
+from .aliases import AliasRules, read_aliases
 from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
 from .dates import Sidecar, read_sidecar
 from .diff import GraphDiff, diff_graphs, write_diff
@@ -172,7 +173,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
           jobs: int = 1, max_nodes: int = 500, update: bool = False, progress: bool = False,
           max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
           on_article: Callable[[Article], None] | None = None, dates: str | Path | None = None,
-          diff: str | Path | None = None, on_wait: Callable[[], None] | None = None) -> BuildReport:
+          diff: str | Path | None = None, on_wait: Callable[[], None] | None = None,
+          aliases: str | Path | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -195,6 +197,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             added) to this file, as JSON for ``.json`` and text otherwise (:mod:`graphbuild.diff`).
         on_wait: called once when another build holds ``out_dir``; this one then waits
             for it to end (the folder is locked, so two builds never interleave).
+        aliases: a user alias file (:mod:`graphbuild.aliases`): names to merge, split or retype.
 
     Returns:
         A :class:`BuildReport`.
@@ -202,21 +205,24 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     Raises:
         InputError: when a path does not exist or matches nothing, or the dates file cannot be read.
         ModelNotFound: when the spaCy model is not installed.
+        AliasFileError: when ``aliases`` cannot be read or holds a line that is no rule.
         GraphbuildError: with ``update``, when ``out_dir`` holds no earlier build;
             when ``out_dir`` cannot be written; when not one article could be
             read (the earlier outputs are then left as they were).
     """
+    rules = read_aliases(aliases) if aliases is not None else None  # a bad alias file fails before anything
     sources = find_sources(paths)  # a bad path fails before the output folder is made
     check_writable(Path(out_dir))
     with output_lock(Path(out_dir), on_wait=on_wait):
         return _build(sources, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
-                      max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff)
+                      max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff,
+                      rules=rules)
 
 
 def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
            update: bool, progress: bool, max_bytes: int, on_problem: Callable[[InputProblem], None] | None,
            on_article: Callable[[Article], None] | None, dates: str | Path | None,
-           diff: str | Path | None) -> BuildReport:
+           diff: str | Path | None, rules: AliasRules | None = None) -> BuildReport:
     """:func:`build`, once the output folder is locked."""
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
@@ -287,7 +293,7 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
     seconds["parse"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    graph = build_graph(results)
+    graph = build_graph(results, rules)
     seconds["graph"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
