@@ -14,7 +14,8 @@ from . import lexicon
 
 #: Words skipped when forming an acronym from a long name ("Bank of England" -> "BoE", "BE").
 ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", "de", "du", "des",
-                          "la", "le", "der", "die", "das", "und"})
+                          "la", "le", "der", "die", "das", "und", "für", "pour", "en", "et", "y", "e", "per",
+                          "para", "por", "van", "voor", "del", "della", "di", "da", "do", "dos"})
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 

@@ -323,3 +323,30 @@ def test_an_organization_cue_types_a_name_spacy_took_for_a_person(nlp):
     doc.ents = [Span(doc, i, i + 1, "PERSON") for i, t in enumerate(doc) if t.text == "Veltrox"]
     [actor] = find_actors(doc).actors
     assert (actor.label, actor.type) == ("Veltrox", ORGANIZATION) and actor.type_evidence >= 1
+
+
+# --- names written together -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, long_form, short", [
+    # an acronym in mixed case, as many parties write theirs
+    ("The Greens joined the Movement for Growth (MpG) last year.", "Movement for Growth", "MpG"),
+    # an acronym of words in another language, after an organization's name
+    ("The Union of Free Farmers (ZSR) won two seats.", "Union of Free Farmers", "ZSR"),
+    # the initials fit only the longer name spaCy split
+    ("The Social Progress and Farmers Party (SPFP) stood a candidate.", "Social Progress and Farmers Party", "SPFP"),
+])
+def test_a_parenthesised_acronym_is_a_name_of_the_organization_before_it(nlp, text, long_form, short):
+    found = {a.label: set(a.aliases) for a in find_actors(nlp(text)).actors}
+    assert short in found.get(long_form, set()), found
+
+
+def test_a_parenthesised_other_name_is_a_name_of_the_organization_before_it(nlp):
+    found = {a.label: set(a.aliases) for a in find_actors(nlp(
+        "They founded the Farmers Forum (Bauern Forum, member of the Rural League) in 1993.")).actors}
+    assert any({"Farmers Forum", "Bauern Forum"} <= {label, *aliases} for label, aliases in found.items()), found
+
+
+def test_the_plural_of_a_party_named_in_the_article_is_that_party(nlp):
+    found = {a.label: set(a.aliases) for a in find_actors(nlp(
+        "The Agrarian Party lost the vote, and the Agrarians blamed the weather.")).actors}
+    assert found.get("Agrarian Party") == {"Agrarians"}, found

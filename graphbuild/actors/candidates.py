@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import gazetteer
 from .. import lexicon
-from ..names import acronym_key, acronyms_of, generic_words, head_word, is_acronym, is_title, name_key, \
+from ..names import ACRONYM_SKIP, acronym_key, acronyms_of, generic_words, head_word, is_acronym, is_title, name_key, \
     non_actor_heads, not_names, org_words, place_words, singular, tidy
 from ..nlp import doc_text
 from ..pronouns import first_name_gender
@@ -488,6 +488,12 @@ def _more_member_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     spaCy tagged it.
     """
     forms = {tuple(m.form.split()): m for m in found if m.form}
+    for m in found:  # "the Federalists" where the article names the Federalist Party
+        words = m.text.split()
+        if m.kind == ORGANIZATION and 2 <= len(words) <= 5 and words[1:2] and not m.country \
+                and (cut := next((i for i, w in enumerate(words) if w.lower() == "party"), 0)) in (1, 2) \
+                and all(w[:1].isupper() for w in words[:cut]):
+            forms.setdefault(tuple(words[:cut]), m)
     covered = {i for m in found for i in range(m.start, m.end)}
     persons = {m.start for m in found if m.ent_label == "PERSON"}
     roles = party_roles()
@@ -521,7 +527,8 @@ def _more_member_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             like = forms.get(form)
             if like is not None and not any(i in covered for i in range(token.i, token.i + n)):
                 added.append(Candidate(token.i, token.i + n, tidy(doc[token.i:token.i + n].text), ORGANIZATION,
-                                       like.subtype, ent_label=like.ent_label, form=like.form))
+                                       like.subtype, ent_label=like.ent_label, form=" ".join(form),
+                                       evidence=True))
                 covered.update(range(token.i, token.i + n))
                 break
     return added
@@ -532,6 +539,12 @@ def tags_and_acronyms(doc: Doc, found: list[Candidate]) -> tuple[list[Candidate]
     and the (long form, acronym token) pairs written together."""
     found = found + _party_state_tags(doc, found)
     added, links = _parenthesised_acronyms(doc, found)
+    more, named = _parenthesised_names(doc, found + added)
+    added, links = added + more, links + named
+    # a long name found by its acronym takes the place of the parts of it spaCy tagged
+    inside = {i for m in added if m.end - m.start > 1 for i in range(m.start, m.end)}
+    linked = {id(long_form) for long_form, _ in links}
+    found = [m for m in found if id(m) in linked or not all(i in inside for i in range(m.start, m.end))]
     return found + added, links
 
 
@@ -613,14 +626,73 @@ def _confirmed_by_body(doc: Doc, found: list[Candidate], add) -> list[Candidate]
     return kept
 
 
+#: Words that open a parenthesis giving another name of what stands before it ("(formerly ...)").
+OTHER_NAME_WORDS = frozenset({"previously", "formerly", "also", "now", "known", "as", "the", "or", "aka"})
+#: A parenthesised other name is at most this many tokens long.
+MAX_OTHER_NAME = 8
+
+
+def _parenthesised_names(doc: Doc, found: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:
+    """Other names of an organization written in parentheses after it: "Liberal Forum (Liberales
+    Forum, ...)", "the Alliance of Greens (previously known as the Green League)"."""
+    ends = {m.end: m for m in found if m.kind == ORGANIZATION and not m.generic}
+    starts = {m.start: m for m in found}
+    added: list[Candidate] = []
+    links: list[tuple[Candidate, int]] = []
+    for token in doc[1:-2]:
+        long_form = ends.get(token.i)
+        if token.text != "(" or long_form is None:
+            continue
+        i = token.i + 1
+        while i < len(doc) and doc[i].lower_ in OTHER_NAME_WORDS:
+            i += 1
+        j = i
+        while j < len(doc) and j - i < MAX_OTHER_NAME and doc[j].text not in (",", ")", ";", "("):
+            j += 1
+        if j >= len(doc) or doc[j].text not in (",", ")") or j - i < 2 or not doc[i].text[:1].isupper():
+            continue  # one word in parentheses is an acronym's job, or a country tag
+        span = doc[i:j]
+        if not doc[j - 1].text[:1].isupper() or any(t.like_num for t in span) or gazetteer.place(span.text) \
+                or gazetteer.demonym(span.text):
+            continue
+        other = starts.get(i)
+        if other is None:
+            other = Candidate(i, j, tidy(span.text), ORGANIZATION, long_form.subtype, ent_label="ORG")
+            added.append(other)
+        if other.kind in (ORGANIZATION, PERSON) and not other.country:
+            other.kind = ORGANIZATION
+            links.append((long_form, i))
+    return added, links
+
+
+def _acronym_like(word: str) -> bool:
+    """An acronym, or one written in mixed case as many parties' are ("PvdA", "MpS", "DemoS")."""
+    if is_acronym(word):
+        return True
+    capitals = sum(ch.isupper() for ch in word)
+    return 2 <= len(word) <= 8 and word.isalpha() and word[0].isupper() and capitals >= 2 \
+        and max(len(run) for run in re.split(r"[A-Z]", word)) <= 3
+
+
+def _initials_fit(letters: str, capitals: str, text: str) -> bool:
+    found = acronyms_of(text)
+    return letters in found or capitals in found
+
+
 def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
                             ) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:
-    """Long forms and acronyms written "Long Form Name (LFN)": the mentions spaCy missed, and the pairs."""
+    """Long forms and acronyms written "Long Form Name (LFN)": the mentions spaCy missed, and the pairs.
+
+    An acronym after an organization's name is its acronym, whatever the language of its letters
+    ("Italian Democratic Socialists (SDI)"); where spaCy tagged only the end of the long name
+    ("... and Labour Party (SDLP)"), the title-case words before it whose initials fit join it.
+    """
     covered = {i: m for m in found for i in range(m.start, m.end)}
     added: list[Candidate] = []
     links: list[tuple[Candidate, int]] = []
+    small = ACRONYM_SKIP | {"&"}
     for token in doc[:-2]:
-        if token.text != "(" or doc[token.i + 2].text != ")" or not is_acronym(doc[token.i + 1].text):
+        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym_like(doc[token.i + 1].text):
             continue
         acronym = doc[token.i + 1]
         end = token.i
@@ -630,27 +702,34 @@ def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
             continue
         long_form = covered.get(end - 1)
         letters = acronym_key(acronym.text)
+        capitals = "".join(ch for ch in acronym.text if ch.isupper())
         if (long_form is not None and gazetteer.place(acronym.text) is not None
                 and letters not in acronyms_of(long_form.text)):
             continue  # "Jane Doe (US)", "Acme Ltd (UK)": a country tag, not the name's acronym
-        if long_form is None or long_form.kind != ORGANIZATION:
+        fits = long_form is not None and _initials_fit(letters, capitals, long_form.text)
+        if long_form is None or long_form.kind != ORGANIZATION or not fits:
             # Look back over title-case words (small words allowed inside) for initials that fit.
             best = None
             for start in range(end - 1, max(-1, end - len(letters) - ACRONYM_SLACK - 1), -1):
                 word = doc[start]
-                if not (word.is_title or word.is_upper or word.lower_ in ("of", "and", "for", "the", "&")):
+                if not (word.is_title or word.is_upper or word.lower_ in small):
                     break
-                if start in covered:
+                if start in covered and (long_form is None or covered[start] is not long_form
+                                         and covered[start].kind != ORGANIZATION):
                     break
-                if word.is_title and letters in acronyms_of(doc[start:end].text):
+                if word.is_title and word.lower_ not in small and _initials_fit(letters, capitals, doc[start:end].text):
                     best = start
-            if best is None:
+            if best is not None:
+                span = doc[best:end]
+                long_form = Candidate(span.start, span.end, tidy(span.text), ORGANIZATION, ent_label="ORG")
+                head = org_head(list(span))
+                long_form.subtype = org_words()[head] if head else ""
+                added.append(long_form)
+            elif long_form is None or long_form.kind != ORGANIZATION:
                 continue
-            span = doc[best:end]
-            long_form = Candidate(span.start, span.end, tidy(span.text), ORGANIZATION, ent_label="ORG")
-            head = org_head(list(span))
-            long_form.subtype = org_words()[head] if head else ""
-            added.append(long_form)
+        if long_form.kind == PERSON and not (long_form.ent_label == "PERSON" and first_name_gender(
+                long_form.text.split()[0])) and not set(long_form.titles) & HONORIFICS:
+            long_form.kind, long_form.described = ORGANIZATION, True  # a name with an acronym: an organization
         if acronym.i not in covered:
             added.append(Candidate(acronym.i, acronym.i + 1, acronym.text, long_form.kind, long_form.subtype,
                                    ent_label="ORG"))
