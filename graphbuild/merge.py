@@ -199,11 +199,12 @@ class _Merge:
         """The root among ``hits`` named :data:`DOMINANT_RATIO` times more than any other, or None."""
         weight: Counter = Counter()
         for hit in hits:
-            root = self.uf[hit]
-            if root != self.uf[node]:
-                weight[root] += self.weight[hit]
+            weight[self.uf[hit]] += self.weight[hit]
+        own = weight.pop(self.uf[node], 0)
         ranked = weight.most_common(2)
-        if len(ranked) == 1 or (ranked and ranked[0][1] >= DOMINANT_RATIO * ranked[1][1]):
+        if not ranked or own >= ranked[0][1]:
+            return None  # already joined to the one it stands for; the others are not it
+        if len(ranked) == 1 or ranked[0][1] >= DOMINANT_RATIO * ranked[1][1]:
             return ranked[0][0]
         return None
 
@@ -557,7 +558,9 @@ def _collect(m: _Merge) -> tuple[list[MergedActor], dict[tuple[str, str], int]]:
         g.mention_count += len(actor.mentions)
         g.type_votes[actor.type] += vote
         # No subtype is a vote too, at half weight: twelve mentions of "EU shares" make no company
-        g.subtype_votes[(actor.type, actor.subtype)] += vote if actor.subtype else vote * UNTYPED_SUBTYPE_VOTE
+        # (unless its type came from evidence: "Tories" is the party its long names say it is)
+        if actor.subtype or not actor.type_evidence:
+            g.subtype_votes[(actor.type, actor.subtype)] += vote if actor.subtype else vote * UNTYPED_SUBTYPE_VOTE
         g.label_votes[actor.label] += weight * (SHORT_VOTE if node in m.short else 1)
         g.aliases.update(actor.aliases)
         g.sector = g.sector or actor.sector

@@ -222,6 +222,9 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
             continue
         name_words = tuple(key.split())
         targets = {uf[first[k]] for k in org_tails.get(name_words, ()) if k != key}
+        if ms[0].generic and org_words().get(key) == "PoliticalParty":
+            # "the Party" is the one party of the article, counting those named by their members ("Tory")
+            targets |= {uf[first[k]] for k, others in forms.items() if others[0].form and k != key}
         # "Lib Dems" for "Liberal Democrats": each word cut short
         targets |= {uf[first[k]] for k in by_initials.get(initials(key), ()) if abbreviates(key, k)}
         if len(targets) == 1:
