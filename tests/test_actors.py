@@ -350,3 +350,14 @@ def test_the_plural_of_a_party_named_in_the_article_is_that_party(nlp):
     found = {a.label: set(a.aliases) for a in find_actors(nlp(
         "The Agrarian Party lost the vote, and the Agrarians blamed the weather.")).actors}
     assert found.get("Agrarian Party") == {"Agrarians"}, found
+
+
+def test_a_parenthesised_name_after_a_possessive_is_the_owned_name(nlp):
+    """ "the RSC (the Bank of Lisbon's Rates Steering Committee)": the RSC is the committee, not the bank."""
+    doc = nlp('"If the RSC (the Bank of Lisbon\'s Rates Steering Committee) were to act," he said.')
+    words = [t.text for t in doc]
+    bank, committee = words.index("Bank"), words.index("Rates")
+    doc.ents = [Span(doc, words.index("RSC"), words.index("RSC") + 1, "ORG"), Span(doc, bank, bank + 3, "ORG"),
+                Span(doc, committee, committee + 3, "ORG")]
+    found = {a.label: set(a.aliases) for a in find_actors(doc).actors}
+    assert found["Bank of Lisbon"] == set() and "RSC" in found["Rates Steering Committee"], found

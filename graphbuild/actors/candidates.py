@@ -649,6 +649,9 @@ def _parenthesised_names(doc: Doc, found: list[Candidate]) -> tuple[list[Candida
         j = i
         while j < len(doc) and j - i < MAX_OTHER_NAME and doc[j].text not in (",", ")", ";", "("):
             j += 1
+        owner = next((k for k in range(i, j) if doc[k].tag_ == "POS" or doc[k].text in ("'s", "’s")), None)
+        if owner is not None:
+            i = owner + 1  # "(the Bank of Lisbon's Rates Committee)": the name is what the possessive owns
         if j >= len(doc) or doc[j].text not in (",", ")") or j - i < 2 or not doc[i].text[:1].isupper():
             continue  # one word in parentheses is an acronym's job, or a country tag
         span = doc[i:j]
