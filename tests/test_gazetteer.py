@@ -1,7 +1,6 @@
 """The gazetteer: countries, demonyms, cities and near misses, from maintained data (no model)."""
 from __future__ import annotations
 
-
 import pytest
 
 from graphbuild import gazetteer
