@@ -59,13 +59,20 @@ def cli() -> None:
 @click.option("--aliases", default=None, type=click.Path(dir_okay=False),
               help="A tab-separated file of actor names to merge, split or retype (see the README).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the bar shows only on a terminal).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) instead of --jobs.")
 def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
           max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, aliases: str | None,
-          quiet: bool) -> None:
+          quiet: bool, dask_address: str | None) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
+    import contextlib
+
     from .pipeline import build as run_build
     from .reading import DUPLICATE
     from .reading import explain as explain_article
+
+    if dask_address and jobs > 1:
+        raise click.UsageError("--jobs and --dask do not go together: the cluster's workers do the parsing")
 
     def warn(problem) -> None:
         said = "note:" if problem.kind == DUPLICATE else "skipped"
@@ -78,11 +85,20 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
     def show_cleaning(article) -> None:
         click.echo(one_line_each(explain_article(article)), err=True)
 
+    def worker_lost(worker: str) -> None:
+        click.echo(f"graphbuild: Dask worker {worker} left mid-build; its articles are parsed again on the others",
+                   err=True)
+
     try:
-        report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
-                           max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
-                           on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,
-                           on_wait=waiting, aliases=aliases)
+        with contextlib.ExitStack() as stack:
+            executor = None
+            if dask_address:
+                from .cluster import DaskExecutor
+                executor = stack.enter_context(DaskExecutor(dask_address, on_worker_lost=worker_lost))
+            report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
+                               max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
+                               on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,
+                               on_wait=waiting, aliases=aliases, executor=executor)
     except GraphbuildError as exc:
         _fail(exc)
     except KeyboardInterrupt:

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import spacy.util
 from rdflib.namespace import RDF
@@ -66,6 +67,18 @@ class BuildReport:
     dated: int = 0
     changes: GraphDiff | None = None
     changes_file: Path | None = None
+
+
+class Executor(Protocol):
+    """Where the parse stage runs instead of local processes (e.g. :class:`graphbuild.cluster.DaskExecutor`).
+
+    ``model_identity`` names the model that will parse, as the cache keys it;
+    ``parse`` yields each article's records, in input order, as :func:`parse_articles` does.
+    """
+
+    def model_identity(self, model: str | None) -> str: ...
+
+    def parse(self, articles: Sequence[Article], model: str | None) -> Iterator[ArticleResult]: ...
 
 
 def _parse_chunk(args: tuple[str | None, list[Article]]) -> list[ArticleResult]:
@@ -174,7 +187,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
           max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
           on_article: Callable[[Article], None] | None = None, dates: str | Path | None = None,
           diff: str | Path | None = None, on_wait: Callable[[], None] | None = None,
-          aliases: str | Path | None = None) -> BuildReport:
+          aliases: str | Path | None = None, executor: Executor | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -198,6 +211,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
         on_wait: called once when another build holds ``out_dir``; this one then waits
             for it to end (the folder is locked, so two builds never interleave).
         aliases: a user alias file (:mod:`graphbuild.aliases`): names to merge, split or retype.
+        executor: parse there (e.g. on a Dask cluster) instead of in ``jobs`` local processes.
 
     Returns:
         A :class:`BuildReport`.
@@ -216,18 +230,19 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     with output_lock(Path(out_dir), on_wait=on_wait):
         return _build(sources, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
                       max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff,
-                      rules=rules)
+                      rules=rules, executor=executor)
 
 
 def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
            update: bool, progress: bool, max_bytes: int, on_problem: Callable[[InputProblem], None] | None,
            on_article: Callable[[Article], None] | None, dates: str | Path | None,
-           diff: str | Path | None, rules: AliasRules | None = None) -> BuildReport:
+           diff: str | Path | None, rules: AliasRules | None = None,
+           executor: Executor | None = None) -> BuildReport:
     """:func:`build`, once the output folder is locked."""
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    identity = model_identity(model)
+    identity = executor.model_identity(model) if executor else model_identity(model)
     cache = ResultCache(out_dir, identity)
     problems: list[InputProblem] = []
 
@@ -281,7 +296,8 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
         raise GraphbuildError(f"not one article could be read ({len(problems)} skipped, each named above); "
                               f"nothing written, earlier output left unchanged")
     try:
-        for result in parse_articles(todo, model=model, jobs=jobs) if todo else ():
+        parsed = executor.parse(todo, model) if executor else parse_articles(todo, model=model, jobs=jobs)
+        for result in parsed if todo else ():
             cache.put(result)
             done[result.article.id] = result
             if bar is not None:

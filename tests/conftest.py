@@ -127,3 +127,104 @@ def child_pids(pid: int) -> list[str]:
             return handle.read().split()
     except OSError:
         return []
+
+
+# servers fixtures (Dask scheduler and workers, Oxigraph server)
+# Each server is a real process from this venv, bound to 127.0.0.1 on a free port, stopped
+# afterwards even when the test fails; its output goes to a log shown if it fails to start.
+BIN = Path(__import__("sys").executable).parent
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def listening(port: int) -> bool:
+    """Whether something accepts connections on 127.0.0.1:port."""
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+class Running:
+    """A started server process; ``stop()`` ends it (and its children, e.g. a nanny's worker)."""
+
+    def __init__(self, args, log: Path, env=None) -> None:
+        import subprocess
+
+        self.log = log
+        self._log = log.open("w")
+        self.process = subprocess.Popen([str(a) for a in args], stdout=self._log, stderr=subprocess.STDOUT,
+                                        env=env, start_new_session=True)
+
+    def wait_until(self, ready, timeout: float = 90.0) -> None:
+        """Wait for ``ready()``; fail with the log's tail if the process dies or takes too long."""
+        import time
+
+        deadline = time.monotonic() + timeout
+        while not ready():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                tail = self.log.read_text(errors="replace")[-2000:]
+                self.stop()
+                pytest.fail(f"{self.log.name}: not ready (exit {self.process.returncode}):\n{tail}")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        import os
+        import signal
+        import subprocess
+
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)  # its own session: only what it started
+                self.process.wait(timeout=15)
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                try:
+                    os.killpg(self.process.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.process.wait()
+        self._log.close()
+
+
+def start_scheduler(logs: Path, env=None) -> tuple[Running, str]:
+    """A Dask scheduler on a free port; the process and its address."""
+    port = free_port()
+    scheduler = Running([BIN / "dask", "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+                        logs / f"scheduler-{port}.log", env=env)
+    scheduler.wait_until(lambda: listening(port))
+    return scheduler, f"tcp://127.0.0.1:{port}"
+
+
+def start_worker(address: str, logs: Path, name: str, *, nanny: bool = True, python_prelude: str = "",
+                 env=None) -> Running:
+    """A single-thread Dask worker (``dask worker``) joined to ``address``.
+
+    ``python_prelude`` runs in the worker's Python before Dask starts (with ``--no-nanny``,
+    so the worker is that process), e.g. to hide a package from it.
+    """
+    args = ["worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard", "--name", name,
+            "--nanny" if nanny else "--no-nanny"]
+    if python_prelude:
+        code = f"{python_prelude}\nimport sys\nsys.argv = ['dask', *{args!r}]\nfrom dask.__main__ import main\nmain()"
+        command = [BIN / "python", "-c", code]
+    else:
+        command = [BIN / "dask", *args]
+    return Running(command, logs / f"worker-{name}.log", env=env)
+
+
+def wait_for_workers(address: str, count: int, timeout: float = 90.0) -> None:
+    """Block until ``count`` workers have joined the scheduler at ``address``."""
+    from distributed import Client
+
+    with Client(address, timeout=30, set_as_default=False) as client:
+        client.wait_for_workers(count, timeout=timeout)
