@@ -159,15 +159,21 @@ TIMEOUT_HELP = "Stop a query that runs longer than this many seconds (0: no limi
 
 
 @cli.command()
-@click.argument("graph_file", metavar="GRAPH", type=click.Path())
+@click.argument("graph_file", metavar="GRAPH")
 @click.argument("query")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--bind", "binds", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to a literal value (repeatable).")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
               help=TIMEOUT_HELP)
-def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...], timeout: float) -> None:
-    """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence, timeline)."""
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="With an endpoint URL: the named graph to ask (default: where graphbuild push puts a build; "
+                   "'default': the endpoint's default graph).")
+def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...], timeout: float, graph_iri: str | None) -> None:
+    """Answer QUERY (SPARQL text, a .rq file, or a bundled name: actors, relations, evidence, timeline).
+
+    GRAPH is a graph file, or the URL of a SPARQL endpoint (http://host:7878/query).
+    """
     from .query import format_result
 
     bindings = {}
@@ -176,8 +182,47 @@ def query(graph_file: str, query: str, fmt: str, binds: tuple[str, ...], timeout
         if not sep or not name:
             raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--bind")
         bindings[name.lstrip("?")] = value
-    result = _answer(graph_file, query, bindings, timeout or None)
+    remote = graph_file.lower().startswith(("http://", "https://"))
+    if graph_iri is not None and not remote:
+        raise click.BadParameter("only applies when GRAPH is an endpoint URL", param_hint="--graph")
+    if remote:
+        from .remote import DEFAULT_GRAPH, query_endpoint
+
+        try:
+            result = query_endpoint(graph_file, query, bindings, graph=graph_iri or DEFAULT_GRAPH,
+                                    timeout=timeout or None)
+        except GraphbuildError as exc:
+            _fail(exc)
+    else:
+        result = _answer(graph_file, query, bindings, timeout or None)
     click.echo(format_result(result, fmt))
+
+
+@cli.command()
+@click.argument("out_dir", metavar="OUTDIR", type=click.Path(file_okay=False))
+@click.option("--store", required=True, metavar="URL",
+              help="The Graph Store Protocol endpoint (Oxigraph: http://host:7878/store; Fuseki: .../DATASET/data).")
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="The named graph to replace [default: https://graphbuild.dev/graph].")
+@click.option("--update-url", default=None, metavar="URL",
+              help="The SPARQL Update endpoint for sending only what changed (default: beside --store, "
+                   "for Oxigraph's /store and Fuseki's /data).")
+@click.option("--full", is_flag=True, help="Send the whole graph, even when the changes since the last push would do.")
+def push(out_dir: str, store: str, graph_iri: str | None, update_url: str | None, full: bool) -> None:
+    """Load the graph built in OUTDIR into a SPARQL server, replacing its named graph."""
+    from .remote import DEFAULT_GRAPH, push as run_push
+
+    try:
+        report = run_push(out_dir, store, graph=graph_iri or DEFAULT_GRAPH, update_url=update_url, full=full)
+    except GraphbuildError as exc:
+        _fail(exc)
+    if report.replaced:
+        sent = f"replaced it with {report.triples} triples"
+    elif report.added or report.removed:
+        sent = f"sent the changes: {report.added} triples added, {report.removed} removed; {report.triples} now"
+    else:
+        sent = f"nothing changed since the last push ({report.triples} triples)"
+    click.echo(f"Pushed {out_dir} to <{report.graph}> at {report.store}: {sent} ({report.seconds:.1f} s)")
 
 
 @cli.command()
