@@ -226,6 +226,36 @@ def push(out_dir: str, store: str, graph_iri: str | None, update_url: str | None
 
 
 @cli.command()
+@click.argument("out_dir", metavar="OUTDIR", type=click.Path(file_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (another machine can reach the endpoint only if this allows it).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--graph", "graph_iri", default=None, metavar="IRI",
+              help="The named graph to load the build into [default: https://graphbuild.dev/graph].")
+def serve(out_dir: str, host: str, port: int, graph_iri: str | None) -> None:
+    """Serve the graph built in OUTDIR as a read-only SPARQL endpoint until Ctrl-C."""
+    import signal
+
+    from .remote import DEFAULT_GRAPH
+    from .serve import serving
+
+    # A SIGTERM stops the server as Ctrl-C does, through the cleanup below (no store left behind).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        with serving(out_dir, host=host, port=port, graph=graph_iri or DEFAULT_GRAPH) as server:
+            click.echo(f"Serving {out_dir} read-only at {server.query_url} (graph <{server.graph}>); "
+                       f"Ctrl-C stops", err=True)
+            try:
+                code = server.process.wait()
+            except KeyboardInterrupt:
+                click.echo("graphbuild: stopped", err=True)
+                return
+    except GraphbuildError as exc:
+        _fail(exc)
+    _fail(GraphbuildError(f"the Oxigraph server stopped by itself (exit {code})"))
+
+
+@cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0), metavar="SECONDS",
