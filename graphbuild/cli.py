@@ -67,7 +67,6 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
     """Read articles (files, folders, globs) and build the graph and its views."""
     import contextlib
 
-    from .pipeline import build as run_build
     from .reading import DUPLICATE
     from .reading import explain as explain_article
 
@@ -93,8 +92,11 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
         with contextlib.ExitStack() as stack:
             executor = None
             if dask_address:
+                # Connect first: the workers load the model while this process loads the pipeline and reads.
                 from .cluster import DaskExecutor
-                executor = stack.enter_context(DaskExecutor(dask_address, on_worker_lost=worker_lost))
+                executor = stack.enter_context(DaskExecutor(dask_address, model=model, on_worker_lost=worker_lost))
+            from .pipeline import build as run_build
+
             report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
                                max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
                                on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,

@@ -1,9 +1,10 @@
 """The parse stage on a Dask distributed cluster: reading stays here, parsing goes to the workers.
 
-A build with ``--dask ADDRESS`` connects to a running scheduler, checks that
-every worker runs the same graphbuild code and has the model (one line naming
-the worker otherwise), has each worker load the model and tables once (a
-worker plugin), then sends the articles in batches, a bounded number in
+A build with ``--dask ADDRESS`` connects to a running scheduler and, while
+this process goes on to read the articles, checks that every worker runs the
+same graphbuild code and has the model (one line naming the worker otherwise)
+and has each worker load the model and tables once (a worker plugin; workers
+started with ``--preload graphbuild.cluster`` load them as they start). It then sends the articles in batches, a bounded number in
 flight, and yields each article's records in input order, the same records a
 local build makes: the batches run the same function as ``--jobs`` workers do.
 The cache, the corpus-wide merge and the outputs stay in this process.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 
@@ -31,10 +33,10 @@ except ImportError:  # the [dask] extra is not installed: say so when a build as
 from . import __version__
 from .cache import code_digest
 from .errors import GraphbuildError
-from .extract import load_tables
-from .nlp import load_pipeline
-from .pipeline import BATCH_SIZE, _parse_chunk, model_identity
 from .records import Article, ArticleResult
+
+# The stages (and spaCy) are imported where they run, on the workers: a client that only
+# sends articles starts the workers loading them before it has imported them itself.
 
 #: Seconds to wait for the scheduler to answer, and for a first worker to join.
 CONNECT_TIMEOUT = 10.0
@@ -45,12 +47,28 @@ POLL = 1.0
 #: Batches in flight per worker thread: enough that no worker waits for its next one.
 IN_FLIGHT_PER_THREAD = 2
 #: At least this many batches per worker thread, however small the corpus.
-TASKS_PER_THREAD = 4
+TASKS_PER_THREAD = 8
 
 
 def _worker_facts(model: str | None) -> dict[str, str]:
     """Run on each worker: what it would parse with (its graphbuild code and model identity)."""
+    from .pipeline import model_identity
+
     return {"version": __version__, "code": code_digest(), "model": model_identity(model)}
+
+
+def _load(model: str | None) -> None:
+    """Load the model and the tables the stages read, once per process."""
+    from .extract import load_tables
+    from .nlp import load_pipeline
+
+    load_pipeline(model)
+    load_tables()
+
+
+def dask_setup(worker) -> None:
+    """Dask's preload hook (``dask worker ADDRESS --preload graphbuild.cluster``): load the default model now."""
+    _load(None)
 
 
 class ModelLoader(WorkerPlugin):
@@ -66,11 +84,7 @@ class ModelLoader(WorkerPlugin):
 
     async def setup(self, worker) -> None:
         """Load off the worker's event loop, so it keeps answering the scheduler meanwhile."""
-        await asyncio.to_thread(self._load)
-
-    def _load(self) -> None:
-        load_pipeline(self.model)
-        load_tables()
+        await asyncio.to_thread(_load, self.model)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -87,7 +101,10 @@ class DaskExecutor:
 
     Args:
         address: the scheduler, e.g. ``tcp://host:8786``.
-        batch_size: articles per task, at most (a small corpus is cut into smaller ones).
+        model: the model the build will use (None: the default); the workers start
+            loading it as soon as the executor connects.
+        batch_size: articles per task, at most (a small corpus is cut into smaller
+            ones); None: the build's batch size.
         connect_timeout: seconds to wait for the scheduler and for a first worker.
         lost_after: seconds with no worker before the build gives up.
         on_worker_lost: called with a worker's address when it leaves mid-build
@@ -97,15 +114,19 @@ class DaskExecutor:
         GraphbuildError: on entering, when Dask is not installed or the scheduler cannot be reached.
     """
 
-    def __init__(self, address: str, *, batch_size: int = BATCH_SIZE, connect_timeout: float | None = None,
-                 lost_after: float | None = None, on_worker_lost: Callable[[str], None] | None = None) -> None:
+    def __init__(self, address: str, *, model: str | None = None, batch_size: int | None = None,
+                 connect_timeout: float | None = None, lost_after: float | None = None,
+                 on_worker_lost: Callable[[str], None] | None = None) -> None:
         self.address = address
+        self.model = model
         self.batch_size = batch_size
         self.connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
         self.lost_after = LOST_AFTER if lost_after is None else lost_after
         self.on_worker_lost = on_worker_lost
         self.client = None
         self._quiet = contextlib.ExitStack()
+        self._warming: threading.Thread | None = None
+        self._warmed: dict = {}
 
     def __enter__(self) -> DaskExecutor:
         self.connect()
@@ -132,9 +153,20 @@ class DaskExecutor:
             self.close()
             raise GraphbuildError(f"cannot reach the Dask scheduler at {self.address} ({_one_line(exc)}); "
                                   f"start one (dask scheduler) or check the address") from None
+        self._warming = threading.Thread(target=self._warm, name="graphbuild-dask-warm-up", daemon=True)
+        self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            self._warmed["identity"] = self._prepare(self.model)
+        except BaseException as exc:  # noqa: BLE001 - handed to the build's thread by model_identity
+            self._warmed["error"] = exc
 
     def close(self) -> None:
         """Disconnect (the cluster keeps running)."""
+        if self._warming is not None:
+            self._warming.join()
+            self._warming = None
         if self.client is not None:
             with contextlib.suppress(Exception):
                 self.client.close()
@@ -148,12 +180,23 @@ class DaskExecutor:
     def model_identity(self, model: str | None) -> str:
         """Check the workers and have each load the model; the model's identity, as the cache keys it.
 
+        For the model given when connecting, this waits for what started then.
+
         Raises:
             GraphbuildError: when there are no workers, a worker lacks graphbuild or the
                 model, runs other graphbuild code than this process, or the workers disagree
                 on the model's version.
         """
-        client = self._connected()
+        self._connected()
+        if model == self.model and self._warming is not None:
+            self._warming.join()
+            if "error" in self._warmed:
+                raise self._warmed["error"]
+            return self._warmed["identity"]
+        return self._prepare(model)
+
+    def _prepare(self, model: str | None) -> str:
+        client = self.client
         try:
             client.wait_for_workers(1, timeout=self.connect_timeout)
         except TimeoutError:
@@ -211,10 +254,12 @@ class DaskExecutor:
             GraphbuildError: when a batch kills workers again and again, when no worker is
                 left, or when the scheduler goes away.
         """
+        from .pipeline import BATCH_SIZE, _parse_chunk  # the function --jobs workers run: the same records
+
         client = self._connected()
         watch = _Watch(self)
         # Smaller batches for a small corpus, so that no worker is left idle while another ends a long one.
-        size = max(1, min(self.batch_size, -(-len(articles) // (TASKS_PER_THREAD * max(1, watch.threads)))))
+        size = max(1, min(self.batch_size or BATCH_SIZE, -(-len(articles) // (TASKS_PER_THREAD * max(1, watch.threads)))))
         batches = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
         window = max(2, IN_FLIGHT_PER_THREAD * watch.threads)
         in_flight: dict = {}  # future -> batch index

@@ -206,14 +206,14 @@ def start_scheduler(logs: Path, env=None) -> tuple[Running, str]:
 
 
 def start_worker(address: str, logs: Path, name: str, *, nanny: bool = True, python_prelude: str = "",
-                 env=None) -> Running:
+                 extra=(), env=None) -> Running:
     """A single-thread Dask worker (``dask worker``) joined to ``address``.
 
     ``python_prelude`` runs in the worker's Python before Dask starts (with ``--no-nanny``,
     so the worker is that process), e.g. to hide a package from it.
     """
     args = ["worker", address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard", "--name", name,
-            "--nanny" if nanny else "--no-nanny"]
+            "--nanny" if nanny else "--no-nanny", *extra]
     if python_prelude:
         code = f"{python_prelude}\nimport sys\nsys.argv = ['dask', *{args!r}]\nfrom dask.__main__ import main\nmain()"
         command = [BIN / "python", "-c", code]

@@ -65,12 +65,17 @@ def corpus(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def dask_cluster(tmp_path_factory):
-    """One scheduler and two single-thread workers (with nannies), shared by this module's tests."""
+    """One scheduler and two single-thread workers (with nannies), shared by this module's tests.
+
+    The second loads the model as it starts (the preload the README suggests); the first, when
+    a build asks it to.
+    """
     logs = tmp_path_factory.mktemp("dask-logs")
     scheduler, address = start_scheduler(logs)
     workers = []
     try:
-        workers = [start_worker(address, logs, f"w{n}") for n in (1, 2)]
+        workers = [start_worker(address, logs, "w1"),
+                   start_worker(address, logs, "w2", extra=("--preload", "graphbuild.cluster"))]
         wait_for_workers(address, 2)
         yield address
     finally:
