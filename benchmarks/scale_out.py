@@ -8,8 +8,9 @@ venv and stops them: a Dask scheduler with two single-thread workers, and an Oxi
 
 Measures, on the same cleaned texts:
   * builds of the first --limit articles: ``--jobs 1``, ``--jobs 2``, and ``--dask`` on two
-    single-thread workers, once on workers just started (they load the model during the build,
-    as on a cluster started for the job) and once more on the same, warm workers; each in a child
+    single-thread workers: on workers just started (they load the model during the build), on
+    workers started with ``--preload graphbuild.cluster`` (loaded as they start, as the README
+    says to start them), and once more on those, warm; each in a child
     process into a fresh folder (no cache), with the client's peak RSS (with its --jobs workers)
     and the Dask workers' own; --repeat N alternates whole rounds and keeps the fastest of each;
     and whether the Dask graph is isomorphic to the local one;
@@ -111,7 +112,7 @@ def listening(port: int) -> bool:
 class Cluster:
     """A Dask scheduler and two single-thread workers on 127.0.0.1, started from this venv."""
 
-    def __init__(self, logs: Path) -> None:
+    def __init__(self, logs: Path, *, preload: bool = False) -> None:
         port = free_port()
         self.address = f"tcp://127.0.0.1:{port}"
         self.processes = [self._start(["scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
@@ -122,8 +123,10 @@ class Cluster:
                 raise SystemExit("the Dask scheduler did not start; see " + str(logs))
             time.sleep(0.1)
         for n in (1, 2):
-            self.processes.append(self._start(["worker", self.address, "--nthreads", "1", "--host", "127.0.0.1",
-                                               "--no-dashboard", "--name", f"w{n}"], logs / f"worker{n}.log"))
+            args = ["worker", self.address, "--nthreads", "1", "--host", "127.0.0.1", "--no-dashboard", "--name", f"w{n}"]
+            # --preload: each worker loads the model as it starts (before it joins), as the README suggests.
+            self.processes.append(self._start(args + (["--preload", "graphbuild.cluster"] if preload else []),
+                                              logs / f"worker{n}.log"))
         from distributed import Client
 
         with Client(self.address, timeout=30, set_as_default=False) as client:
@@ -195,22 +198,29 @@ def same_graph(a: Path, b: Path) -> bool:
     return isomorphic(Graph().parse(a / "graph.ttl"), Graph().parse(b / "graph.ttl"))
 
 
+#: The builds compared, in the order each round runs them.
+BUILDS = ("jobs1", "jobs2", "dask", "dask_preloaded", "dask_warm")
+
+
 def builds(files: list[Path], repeat: int, work: Path) -> dict:
-    """--jobs 1, --jobs 2, Dask on fresh workers and on warm ones, alternating rounds; the fastest of each."""
+    """--jobs 1, --jobs 2 and Dask (workers just started; started with --preload; warm), alternating
+    rounds; the fastest of each. Each Dask build but the warm one runs on a cluster started for it."""
     rounds = []
     for n in range(repeat):
         row = {}
         for jobs in ("1", "2"):
             row[f"jobs{jobs}"] = run_build(files, jobs, work / f"r{n}-jobs{jobs}")
-        cluster = Cluster(Path(tempfile.mkdtemp(prefix=f"dask-logs-{n}-", dir=work)))
-        try:
-            row["dask"] = run_build(files, cluster.address, work / f"r{n}-dask", cluster=cluster)
-            row["dask_warm"] = run_build(files, cluster.address, work / f"r{n}-dask-warm", cluster=cluster)
-        finally:
-            cluster.stop()
-        row["isomorphic"] = same_graph(work / f"r{n}-jobs1", work / f"r{n}-dask")
+        for key, preload in (("dask", False), ("dask_preloaded", True)):
+            cluster = Cluster(Path(tempfile.mkdtemp(prefix=f"dask-logs-{n}-", dir=work)), preload=preload)
+            try:
+                row[key] = run_build(files, cluster.address, work / f"r{n}-{key}", cluster=cluster)
+                if preload:  # the same workers again, for a second build (model loaded, plugin registered)
+                    row["dask_warm"] = run_build(files, cluster.address, work / f"r{n}-dask-warm", cluster=cluster)
+            finally:
+                cluster.stop()
+        row["isomorphic"] = all(same_graph(work / f"r{n}-jobs1", work / f"r{n}-{key}") for key in BUILDS[2:])
         rounds.append(row)
-    fastest = {k: min((r[k] for r in rounds), key=lambda x: x["wall"]) for k in ("jobs1", "jobs2", "dask", "dask_warm")}
+    fastest = {k: min((r[k] for r in rounds), key=lambda x: x["wall"]) for k in BUILDS}
     return {"rounds": rounds, "fastest": fastest, "isomorphic": all(r["isomorphic"] for r in rounds)}
 
 
@@ -288,19 +298,18 @@ def main(argv=None) -> int:
     numbers["builds"] = b = builds(files[:a.limit], max(1, a.repeat), work)
     f = b["fastest"]
     base = f["jobs1"]["wall"]
-    walls = "; ".join(", ".join(f"{r[k]['wall']:.1f}" for k in ("jobs1", "jobs2", "dask", "dask_warm"))
-                      for r in b["rounds"])
+    walls = "; ".join(", ".join(f"{r[k]['wall']:.1f}" for k in BUILDS) for r in b["rounds"])
     print(f"\n{f['jobs1']['files']} files, {f['jobs1']['articles']} articles; fastest of {len(b['rounds'])} "
-          f"alternating round(s); walls (jobs1, jobs2, dask, dask warm): {walls}")
+          f"alternating round(s); walls ({', '.join(BUILDS)}): {walls}")
     print(f"{'build':<28}{'wall s':>8}{'× jobs1':>9}{'client RSS':>12}{'workers RSS':>13}  stages (s)")
-    names = {"jobs1": "--jobs 1", "jobs2": "--jobs 2", "dask": "--dask, 2 fresh workers",
-             "dask_warm": "--dask, 2 warm workers"}
+    names = {"jobs1": "--jobs 1", "jobs2": "--jobs 2", "dask": "--dask, 2 workers just started",
+             "dask_preloaded": "--dask, 2 --preload workers", "dask_warm": "--dask, again on them"}
     for key, label in names.items():
         r = f[key]
         stages = " ".join(f"{k}={v:.1f}" for k, v in r["seconds"].items())
         workers = f"{r['workers_rss'] / 2**30:9.2f} GiB" if r["workers_rss"] else f"{'':>13}"
         print(f"{label:<28}{r['wall']:8.1f}{r['wall'] / base:9.2f}{r['peak_rss'] / 2**30:8.2f} GiB{workers}  {stages}")
-    print(f"Dask graph isomorphic to the --jobs 1 graph: {b['isomorphic']}", flush=True)
+    print(f"every Dask graph isomorphic to the --jobs 1 graph: {b['isomorphic']}", flush=True)
 
     if a.scaling:
         sizes = [min(n, len(files)) for n in a.scaling]
