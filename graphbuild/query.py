@@ -51,7 +51,7 @@ _BARE_NAME = re.compile(r"[A-Za-z][\w-]*")
 #: one of them may be any of the actor's names (its label or an alias).
 ACTOR_NAME_VARIABLES = {"evidence": ("subject", "object"), "relations": ("subject", "object"),
                         "actors": ("label",)}
-_ACTOR_LABELS = """SELECT DISTINCT ?label ?name WHERE {
+ACTOR_LABELS = """SELECT DISTINCT ?label ?name WHERE {
   ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?label .
   { ?actor <http://www.w3.org/2000/01/rdf-schema#label> ?name }
   UNION { ?actor <http://www.w3.org/2004/02/skos/core#altLabel> ?name }
@@ -284,8 +284,17 @@ def _canonical_name(store: ox.Store, variable: str, value: str) -> str:
     Raises:
         QueryError: when several actors have that name and none has it as its label.
     """
-    labels = [row[0].value for row in store.query(_ACTOR_LABELS,
+    labels = [row[0].value for row in store.query(ACTOR_LABELS,
                                                   substitutions={ox.Variable("name"): ox.Literal(value)})]
+    return choose_label(variable, value, labels)
+
+
+def choose_label(variable: str, value: str, labels: list[str]) -> str:
+    """Of the labels of the actors named ``value`` (:data:`ACTOR_LABELS`), the one a binding means.
+
+    Raises:
+        QueryError: when several actors have that name and none has it as its label.
+    """
     if not labels or value in labels:
         return value
     if len(labels) == 1:

@@ -10,7 +10,7 @@ as one SPARQL Update request (``DELETE DATA`` then ``INSERT DATA``).
 
 :func:`query_endpoint` answers a query, bundled ones included, at a SPARQL
 endpoint, after the same checks as on a file
-(:func:`graphbuild.query.check_query`). The query's dataset is the named graph,
+(:func:`graphbuild.query.prepare_query`). The query's dataset is the named graph,
 through the protocol's ``default-graph-uri`` parameter; values bound to its
 variables travel as a ``VALUES`` clause of serialized RDF literals, never pasted
 into the query text as they are.
@@ -20,10 +20,10 @@ sessions, nothing a dependency would add.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
-import shutil
 import time
 import urllib.error
 import urllib.parse
@@ -39,7 +39,7 @@ from rdflib.plugins.sparql.parser import parseQuery
 from .cache import STATE_DIR
 from .errors import GraphbuildError, QueryError
 from .files import atomic_write
-from .query import QueryResult, check_query, resolve_query
+from .query import ACTOR_LABELS, ACTOR_NAME_VARIABLES, QueryResult, choose_label, prepare_query, resolve_query
 from .vocab import bind_namespaces
 
 #: The named graph a build is pushed to, and queried in, unless ``--graph`` names another.
@@ -132,9 +132,11 @@ def update_url_for(store: str) -> str | None:
     return urllib.parse.urlunsplit(parts._replace(path=f"{head}/update", query=""))
 
 
-def _read_triples(path: Path) -> set[ox.Quad]:
+def _read_triples(path: Path, data: bytes | None = None) -> set[ox.Quad]:
     try:
-        return set(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        if data is None:
+            return set(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        return set(ox.parse(data, format=ox.RdfFormat.TURTLE))
     except (SyntaxError, OSError) as exc:
         raise GraphbuildError(f"{path}: not a readable graph ({exc}); build again") from None
 
@@ -185,7 +187,9 @@ def push(out_dir: str | Path, store: str, *, graph: str = DEFAULT_GRAPH, update_
     snapshot, record = state / f"{key}.ttl", state / f"{key}.json"
     update_url = update_url or update_url_for(store)
 
-    triples = _read_triples(path)
+    # Read once: what is sent, diffed and remembered is one version, even if a build publishes meanwhile.
+    data = path.read_bytes()
+    triples = _read_triples(path, data)
     changes = None
     if not full and update_url and snapshot.is_file():
         earlier = _read_triples(snapshot)
@@ -194,9 +198,8 @@ def push(out_dir: str | Path, store: str, *, graph: str = DEFAULT_GRAPH, update_
         if len(added) + len(removed) < len(triples) and not has_blank:
             changes = added, removed
     if changes is None:
-        with path.open("rb") as body:
-            _send("PUT", _with_graph(store, iri), body.read(), {"Content-Type": "text/turtle; charset=utf-8"},
-                  what="the graph", hint=STORE_HINT)
+        _send("PUT", _with_graph(store, iri), data, {"Content-Type": "text/turtle; charset=utf-8"},
+              what="the graph", hint=STORE_HINT)
         added, removed = triples, set()
     elif added or removed:
         _send("POST", update_url, _update_request(iri, added, removed),
@@ -204,8 +207,8 @@ def push(out_dir: str | Path, store: str, *, graph: str = DEFAULT_GRAPH, update_
               hint="is --update-url its SPARQL Update endpoint (Oxigraph: /update; Fuseki: /DATASET/update)?")
     # Remember what the store holds now, for the next push to send only what changes.
     state.mkdir(parents=True, exist_ok=True)
-    with atomic_write(snapshot, "wb") as handle, path.open("rb") as source:
-        shutil.copyfileobj(source, handle)
+    with atomic_write(snapshot, "wb") as handle:
+        handle.write(data)
     with atomic_write(record) as handle:
         handle.write(json.dumps({"store": store, "graph": iri.value, "triples": len(triples)}, indent=1))
     return PushReport(graph=iri.value, store=store, triples=len(triples), added=len(added), removed=len(removed),
@@ -246,10 +249,11 @@ def query_endpoint(url: str, query: str, bindings: Mapping[str, str] | None = No
                    graph: str = DEFAULT_GRAPH, timeout: float | None = None) -> QueryResult:
     """Answer a query (bundled name, ``.rq`` path or SPARQL text) at a SPARQL endpoint.
 
-    The query is checked first, as on a file, and nothing is sent if it is
-    refused. Bound values join the query's solutions as a trailing ``VALUES``
-    clause: for every variable the query's pattern binds (those of the bundled
-    queries included) the rows are those ``--bind`` gives on a file.
+    The query is checked first, as on a file (:func:`graphbuild.query.prepare_query`),
+    and nothing is sent if it is refused. Bound values join the query's solutions
+    as a trailing ``VALUES`` clause: for every variable the query's pattern binds
+    (those of the bundled queries included) the rows are those ``--bind`` gives on
+    a file; a bundled query's actor may be bound by any of its names, as on a file.
 
     Args:
         url: the SPARQL query endpoint (Oxigraph: ``http://host:7878/query``).
@@ -257,14 +261,28 @@ def query_endpoint(url: str, query: str, bindings: Mapping[str, str] | None = No
         bindings: values for the query's variables, as plain literals.
         graph: the named graph to ask (:data:`DEFAULT_GRAPH`, where :func:`push`
             puts a build); ``"default"`` for the endpoint's own default graph.
-        timeout: seconds to wait for the answer (None: :data:`TIMEOUT`).
+        timeout: seconds to wait for each answer (None: :data:`TIMEOUT`).
 
     Raises:
-        QueryError: when the query is refused, does not parse, or is not a SELECT/ASK.
+        QueryError: when the query is refused, does not parse, is not a SELECT/ASK,
+            or binds a variable it does not have.
         GraphbuildError: when the endpoint cannot be reached or answers with an error.
     """
-    text = resolve_query(query)
-    check_query(text)
+    prepared = prepare_query(resolve_query(query))
+    bindings = dict(bindings or {})
+    unknown = sorted(set(bindings) - prepared.variables)
+    if unknown:
+        raise QueryError(f"the query has no variable ?{unknown[0]} to bind; check the --bind name")
+    ask = functools.partial(_ask, url, graph=graph, timeout=timeout)
+    for variable in ACTOR_NAME_VARIABLES.get(query, ()):
+        if variable in bindings:
+            labels = [row[0] for row in ask(ACTOR_LABELS, {"name": bindings[variable]}).rows]
+            bindings[variable] = choose_label(variable, bindings[variable], labels)
+    return ask(prepared.text, bindings)
+
+
+def _ask(url: str, text: str, bindings: Mapping[str, str], *, graph: str, timeout: float | None) -> QueryResult:
+    """Send one checked query, its bindings as a trailing VALUES clause; its answer as a table."""
     form = parseQuery(text)[1]
     if form.name not in ("SelectQuery", "AskQuery"):
         raise QueryError("only SELECT and ASK queries are supported")

@@ -78,6 +78,25 @@ def test_bound_values_give_the_local_rows_and_cannot_change_the_query(oxigraph, 
         assert local.rows
 
 
+@pytest.mark.parametrize("name, bindings", [
+    ("evidence", {"subject": "Reyk"}),  # an alias: the actor's rows, as on a file
+    ("relations", {"object": "Quint", "subject": "Tomas Reyk"}),
+    ("actors", {"label": "President Mara Quint"}),
+])
+def test_an_actor_may_be_bound_by_any_of_its_names_as_on_a_file(oxigraph, tmp_path, name, bindings):
+    out = built(tmp_path / "out", views_records("views_sample.json"))
+    graph = f"https://example.org/test/alias/{name}"
+    remote.push(out, f"{oxigraph}/store", graph=graph)
+    local = run_query(load_graph(out / "graph.ttl"), name, bindings)
+    assert local.rows
+    assert remote.query_endpoint(f"{oxigraph}/query", name, bindings, graph=graph) == local
+
+
+def test_binding_a_variable_the_query_lacks_is_refused_before_sending():
+    with pytest.raises(QueryError, match="no variable [?]nosuch"):
+        remote.query_endpoint(f"http://127.0.0.1:{free_port()}/query", "evidence", {"nosuch": "x"})
+
+
 def test_the_next_push_sends_only_what_changed(oxigraph, tmp_path):
     sample = views_records("views_sample.json")
     out = built(tmp_path / "out", sample[:1])
