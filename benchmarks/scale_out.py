@@ -41,6 +41,9 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import corpus, watch  # noqa: E402 - the same corpus listing and child-process watcher
 
+from graphbuild.serve import free_port  # noqa: E402
+from graphbuild.serve import listening as accepts  # noqa: E402
+
 BIN = Path(sys.executable).parent
 
 BUILD = """
@@ -91,22 +94,8 @@ print(json.dumps(row))
 """
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def listening(port: int) -> bool:
-    import socket
-
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+    return accepts("127.0.0.1", port)
 
 
 class Cluster:

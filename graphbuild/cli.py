@@ -231,7 +231,7 @@ def push(out_dir: str, store: str, graph_iri: str | None, update_url: str | None
 @click.argument("out_dir", metavar="OUTDIR", type=click.Path(file_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="The address to listen on (another machine can reach the endpoint only if this allows it).")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="0: any free port.")
 @click.option("--graph", "graph_iri", default=None, metavar="IRI",
               help="The named graph to load the build into [default: https://graphbuild.dev/graph].")
 def serve(out_dir: str, host: str, port: int, graph_iri: str | None) -> None:

@@ -64,7 +64,15 @@ class Server:
         return f"{self.url}/query"
 
 
-def _listening(host: str, port: int) -> bool:
+def free_port(host: str = DEFAULT_HOST) -> int:
+    """A TCP port nothing listens on at ``host`` right now (for ``--port 0``)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+        sock.bind((host, 0))
+        return sock.getsockname()[1]
+
+
+def listening(host: str, port: int) -> bool:
+    """Whether something accepts TCP connections at ``host:port``."""
     with contextlib.suppress(OSError), socket.create_connection((host, port), timeout=0.5):
         return True
     return False
@@ -80,6 +88,8 @@ def serving(out_dir: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAUL
             graph: str = DEFAULT_GRAPH) -> Iterator[Server]:
     """Serve the graph built in ``out_dir`` read-only at ``http://host:port`` while the block runs.
 
+    Port 0 picks a free one (``Server.url`` says which).
+
     Raises:
         GraphbuildError: when the folder holds no graph, Oxigraph is not installed,
             cannot load the graph, or cannot listen there (e.g. the port is taken).
@@ -87,7 +97,8 @@ def serving(out_dir: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAUL
     path = graph_file(Path(out_dir))
     iri = graph_iri(graph).value
     program = oxigraph_binary()
-    if _listening(host, port):
+    port = port or free_port(host)
+    if listening(host, port):
         raise GraphbuildError(f"{host}:{port} is taken by another server; pick another port with --port")
     folder = tempfile.mkdtemp(prefix="graphbuild-serve-")
     process = None
@@ -100,7 +111,7 @@ def serving(out_dir: str | Path, *, host: str = DEFAULT_HOST, port: int = DEFAUL
                                     "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    text=True)
         deadline = time.monotonic() + STARTUP_TIMEOUT
-        while not _listening(host, port):
+        while not listening(host, port):
             if process.poll() is not None:
                 raise GraphbuildError(f"the Oxigraph server could not listen on {host}:{port} "
                                       f"({_last_line(process.stderr.read())}); pick another with --host/--port")

@@ -136,23 +136,17 @@ BIN = Path(__import__("sys").executable).parent
 
 
 def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    import socket
+    """A TCP port nothing listens on at 127.0.0.1 right now."""
+    from graphbuild.serve import free_port as pick
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return pick("127.0.0.1")
 
 
 def listening(port: int) -> bool:
     """Whether something accepts connections on 127.0.0.1:port."""
-    import socket
+    from graphbuild.serve import listening as accepts
 
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+    return accepts("127.0.0.1", port)
 
 
 class Running:

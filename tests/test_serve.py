@@ -66,6 +66,13 @@ def test_aliases_are_listed_alike_by_every_store(out):
     assert served == run_query(load_graph(out / "graph.ttl"), "actors")
 
 
+def test_port_zero_serves_on_a_free_port(out):
+    with serving(out, port=0) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        assert port > 0 and listening(port)
+        assert remote.query_endpoint(server.query_url, "relations").rows
+
+
 def test_a_taken_port_is_one_line(out):
     port = free_port()
     with serving(out, port=port):
