@@ -4,7 +4,7 @@ Every writer is atomic (a crash leaves the previous file whole) and writes only
 plain attribute types, so Gephi and networkx can read the files back. Node
 colours follow :data:`graphbuild.network.TYPE_COLORS`, the page's palette;
 sizes grow with degree as on the page; positions come from
-:func:`graphbuild.network.layout_positions`, a starting point for ForceAtlas 2.
+:func:`graphbuild.layout.layout_positions` (ForceAtlas2 by communities), as on the page.
 When some articles are dated, the GEXF is dynamic: each dated actor and relation
 has a spell from its first to its last date, so Gephi's timeline plays the network.
 """
@@ -20,7 +20,8 @@ from lxml import etree
 from rdflib import Graph
 
 from .files import atomic_path, atomic_write
-from .network import OTHER_COLOR, TYPE_COLORS, layout_positions, node_size
+from .layout import layout_positions
+from .network import OTHER_COLOR, TYPE_COLORS, node_size
 from .vocab import NAMESPACES
 
 #: Layout units to GEXF/GraphML coordinates.

@@ -1,4 +1,4 @@
-"""Read the RDF graph into a networkx actor network, and lay it out.
+"""Read the RDF graph into a networkx actor network (graphbuild.layout lays it out).
 
 The network is what every view draws from: the HTML page, GEXF, GraphML and
 CSV. Its nodes are actor IRIs (strings) and its edges are relations, one per
@@ -20,16 +20,12 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 import networkx as nx
-import numpy as np
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS
 
 from .errors import GraphbuildError
 from .records import ACTOR_TYPES
 from .vocab import GB, NS, SCHEMA, actor_type_of, predicate_info
-
-#: Above this many nodes the layout places the rest around the most connected ones.
-EXACT_LAYOUT_LIMIT = 1500
 
 #: One colour per actor type (Tableau 10), shared by the page legend and the GEXF/GraphML exports.
 TYPE_COLORS = {"Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#e15759", "Place": "#59a14f"}
@@ -297,6 +293,11 @@ def actor_network(graph: Graph, *, min_confidence: float = 0.0, include_hypothet
     return network
 
 
+def article_sources(graph: Graph) -> list[str]:
+    """Where every article in the graph was read from (paths or URLs), sorted."""
+    return sorted({str(source) for source in graph.objects(None, GB.source)})
+
+
 def most_connected(network: nx.MultiDiGraph, limit: int) -> list[Hashable]:
     """The ``limit`` most connected nodes: by degree, then mentions, then label and id."""
     def rank(node: Hashable) -> tuple:
@@ -304,80 +305,3 @@ def most_connected(network: nx.MultiDiGraph, limit: int) -> list[Hashable]:
         return (-int(data.get("degree", network.degree(node))), -int(data.get("mentions", 0)),
                 str(data.get("label", "")), str(node))
     return sorted(network.nodes, key=rank)[:max(0, limit)]
-
-
-def layout_positions(network: nx.Graph, *, seed: int = 0, iterations: int = 80,
-                     exact_limit: int = EXACT_LAYOUT_LIMIT) -> dict[Hashable, tuple[float, float]]:
-    """Force-directed positions for every node, in roughly [-1, 1] x [-1, 1].
-
-    Fruchterman-Reingold with a weak pull to the centre (so small components
-    and isolated actors stay near the rest), computed densely with numpy for the
-    ``exact_limit`` most connected nodes. Larger networks place each remaining
-    node beside its most connected laid-out neighbour, or on an outer ring when
-    it has none: a starting layout that Gephi's ForceAtlas 2 can refine.
-    (networkx's own spring_layout needs scipy from 500 nodes on.)
-
-    Args:
-        network: any networkx graph; edge ``weight`` strengthens attraction.
-        seed: the random seed; the same seed gives the same layout.
-        iterations: force iterations.
-        exact_limit: how many nodes the force layout handles directly.
-
-    Returns:
-        A map from node to (x, y) floats.
-    """
-    nodes = most_connected(network, exact_limit)
-    positions = _force_layout(network, nodes, seed=seed, iterations=iterations)
-    rest = [n for n in network.nodes if n not in positions]
-    rng = np.random.default_rng(seed)
-    ring = 0
-    for node in sorted(rest, key=str):
-        placed = [m for m in nx.all_neighbors(network, node) if m in positions]
-        if placed:
-            anchor = max(placed, key=lambda m: (network.degree(m), str(m)))
-            ax, ay = positions[anchor]
-            angle, radius = rng.uniform(0, 2 * math.pi), rng.uniform(0.02, 0.08)
-            positions[node] = (ax + radius * math.cos(angle), ay + radius * math.sin(angle))
-        else:
-            angle = 2.399963 * ring  # golden angle: an even spread on the ring
-            radius = 1.15 + 0.1 * math.sqrt(ring / max(1, len(rest)))
-            positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
-            ring += 1
-    return positions
-
-
-def _force_layout(network: nx.Graph, nodes: list[Hashable], *, seed: int,
-                  iterations: int) -> dict[Hashable, tuple[float, float]]:
-    n = len(nodes)
-    if n == 0:
-        return {}
-    if n == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    index = {node: i for i, node in enumerate(nodes)}
-    adjacency = np.zeros((n, n), dtype=np.float32)
-    for u, v, data in network.edges(data=True):
-        if u in index and v in index and u != v:
-            w = 1.0 + math.log(max(1.0, float(data.get("weight", 1))))
-            adjacency[index[u], index[v]] += w
-            adjacency[index[v], index[u]] += w
-    rng = np.random.default_rng(seed)
-    pos = rng.uniform(-1.0, 1.0, size=(n, 2)).astype(np.float32)
-    k = np.float32(2.0 / math.sqrt(n))  # the ideal distance between neighbours
-    gravity = np.float32(0.05)
-    temperature = 0.2
-    cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
-        dx = pos[:, 0, None] - pos[None, :, 0]
-        dy = pos[:, 1, None] - pos[None, :, 1]
-        squared = np.maximum(dx * dx + dy * dy, np.float32(1e-4))
-        # Repulsion k^2/d between all pairs, attraction d^2/k along edges (both along the unit vector).
-        force = k * k / squared - adjacency * np.sqrt(squared) / k
-        displacement = np.stack([(dx * force).sum(axis=1), (dy * force).sum(axis=1)], axis=1)
-        displacement -= gravity * pos * n * k
-        length = np.maximum(np.sqrt((displacement ** 2).sum(axis=1)), np.float32(0.01))
-        pos += displacement * (temperature / length)[:, None]
-        temperature -= cooling
-    pos -= pos.mean(axis=0)
-    scale = float(np.abs(pos).max()) or 1.0
-    pos /= scale
-    return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}

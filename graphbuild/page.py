@@ -29,7 +29,8 @@ import networkx as nx
 import numpy as np
 
 from .files import atomic_write
-from .network import NODE_SIZES, OTHER_COLOR, TYPE_COLORS, layout_positions, most_connected
+from .layout import layout_positions
+from .network import NODE_SIZES, OTHER_COLOR, TYPE_COLORS, most_connected
 
 #: vis-network as shipped inside the pyvis package.
 VIS_DIR = ("lib", "vis-9.1.2")

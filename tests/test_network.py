@@ -1,16 +1,14 @@
 """Reading the RDF graph into the actor network, and laying it out."""
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 
 import networkx as nx
-import numpy as np
 import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graphbuild.errors import GraphbuildError
-from graphbuild.network import actor_network, layout_positions, local_name, most_connected, node_size
+from graphbuild.network import actor_network, article_sources, local_name, most_connected, node_size
 from graphbuild.vocab import NS, mint, predicate_iri
 
 PLAIN = (str, int, float, bool)
@@ -152,40 +150,15 @@ def test_most_connected_ranks_by_degree_then_label():
     assert most_connected(network, 0) == []
 
 
+def test_article_sources_lists_where_articles_came_from(sample_graph):
+    assert article_sources(sample_graph) == sorted(set(article_sources(sample_graph)))
+    assert "views/ostrand.txt" in article_sources(sample_graph)
+
+
 def test_node_size_grows_with_degree():
     assert node_size(0, 0, 100) == 8.0 and node_size(100, 0, 100) == 36.0
     assert node_size(1, 0, 100) < node_size(25, 0, 100) < node_size(100, 0, 100)
     assert node_size(3, 3, 3) == 22.0
-
-
-def two_clusters() -> nx.MultiDiGraph:
-    network = nx.MultiDiGraph()
-    left, right = [f"l{i}" for i in range(8)], [f"r{i}" for i in range(8)]
-    for group in (left, right):
-        network.add_edges_from((a, b) for i, a in enumerate(group) for b in group[i + 1:])
-    network.add_edge("l0", "r0")
-    return network
-
-
-def test_layout_keeps_clusters_together():
-    network = two_clusters()
-    pos = layout_positions(network, seed=3)
-    assert set(pos) == set(network.nodes)
-    assert all(math.isfinite(c) and type(c) is float for xy in pos.values() for c in xy)
-    inside = np.mean([math.dist(pos[a], pos[b]) for a, b in network.edges() if a[0] == b[0]])
-    across = np.mean([math.dist(pos[f"l{i}"], pos[f"r{j}"]) for i in range(8) for j in range(8)])
-    assert inside < across / 2
-    assert layout_positions(network, seed=3) == pos  # the same seed, the same layout
-
-
-def test_layout_places_the_rest_beside_laid_out_neighbours():
-    network = two_clusters()
-    network.add_edge("l1", "leaf")
-    network.add_node("alone")
-    pos = layout_positions(network, exact_limit=16)
-    assert math.dist(pos["leaf"], pos["l1"]) < 0.1
-    assert math.hypot(*pos["alone"]) > 1.1  # on the outer ring
-    assert layout_positions(nx.MultiDiGraph()) == {}
 
 
 def test_numbers_are_python_numbers_after_turtle(sample_graph):
