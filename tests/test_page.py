@@ -132,3 +132,119 @@ def test_write_is_atomic_and_makes_folders(sample_graph, tmp_path):
     write_page(actor_network(sample_graph), path)
     assert path.exists()
     assert [p.name for p in path.parent.iterdir()] == ["page.html"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("sentence, subject, obj, marks", [
+    ("Ann Lee met the Acme board.", ["Ann Lee", "Lee"], ["Acme"], [[0, 7, "s"], [16, 20, "o"]]),
+    ("The ACME board met ann lee.", ["Ann Lee"], ["Acme"], [[4, 8, "o"], [19, 26, "s"]]),  # any case
+    ("She told Leeds radio that Lee won.", ["Lee"], ["Leeds Radio"], [[9, 20, "o"], [26, 29, "s"]]),  # whole words
+    ("He criticised the Acme board.", ["Ann Lee", "Lee"], ["Acme"], [[18, 22, "o"]]),  # a pronoun has no mark
+    ("\U0001F600 Lee met Acme.", ["Lee"], ["Acme"], [[3, 6, "s"], [11, 15, "o"]]),  # UTF-16 offsets, as JavaScript
+])
+def test_actor_marks_find_each_actor_once(sentence, subject, obj, marks):
+    from graphbuild.page import actor_marks
+
+    assert actor_marks(sentence, subject, obj) == marks
+
+
+def test_actor_marks_never_overlap():
+    from graphbuild.page import actor_marks
+
+    # "BBC" names both; the object takes its own name, not the subject's.
+    assert actor_marks("BBC News quoted the BBC.", ["BBC News", "BBC"], ["BBC"]) == [[0, 8, "s"], [20, 23, "o"]]
+
+
+@pytest.mark.parametrize("sources, title", [
+    (["news/bbc/politics/001.txt", "news/bbc/politics/002.txt"], "politics"),
+    (["news/bbc/politics/001.txt", "news/bbc/business/002.txt"], "bbc"),
+    (["/data/corpus/a/1.txt"], "a"),
+    (["https://example.invalid/story"], "graphbuild"),
+    ([], "graphbuild"),
+])
+def test_corpus_title_names_the_folder_of_the_articles(sources, title):
+    from graphbuild.page import corpus_title
+
+    assert corpus_title(sources) == title
+
+
+def test_source_links_only_for_web_addresses_and_files(tmp_path):
+    from graphbuild.page import source_link
+
+    article = tmp_path / "a.txt"
+    article.write_text("x", encoding="utf-8")
+    assert source_link("https://news.example/a") == "https://news.example/a"
+    assert source_link(str(article)) == article.resolve().as_uri()
+    assert source_link(str(tmp_path / "missing.txt")) == ""
+    assert source_link("javascript:alert(1)") == "" and source_link("") == ""
+
+
+def test_inverse_labels_read_from_the_object_side():
+    from graphbuild.page import inverse_label
+
+    assert inverse_label("criticised", {"label": "criticised", "kind": "event"}) == "criticised by"
+    assert inverse_label("leaderOf", {"label": "leader of", "kind": "structural"}) == "led by"
+    assert inverse_label("metWith", {"label": "met with", "kind": "event", "symmetric": True}) == ""
+    assert inverse_label("newStructural", {"label": "new thing of", "kind": "structural"}) == ""
+
+
+def test_every_directed_structural_predicate_has_an_inverse_label():
+    from graphbuild import lexicon
+    from graphbuild.page import INVERSE_LABELS
+    from graphbuild.vocab import STRUCTURAL
+
+    known = lexicon.mapping(INVERSE_LABELS)
+    assert {p for p, info in STRUCTURAL.items() if not info.symmetric} <= set(known)
+    assert set(known) <= set(STRUCTURAL) and all(known.values())
+
+
+def test_page_keeps_every_statement_and_marks_the_actors(sample_graph, tmp_path):
+    network = actor_network(sample_graph)
+    u, v, key = next((u, v, k) for u, v, k in network.edges(keys=True) if k == "metWith")
+    one = network.edges[u, v, key]["evidence"][0]
+    network.edges[u, v, key]["evidence"] = [{**one, "sentence": f"Reyk met Mara Quint, take {i}."} for i in range(40)]
+    write_page(network, tmp_path / "page.html")
+    met = next(e for e in embedded_data(tmp_path / "page.html")["edges"] if e["predicate"] == "metWith")
+    assert len(met["evidence"]) == 40
+    assert sorted(m[2] for m in met["evidence"][0]["marks"]) == ["o", "s"]
+    assert met["inverse"] == "" and met["symmetric"]
+
+
+def test_page_data_has_communities_sizes_and_dates(sample_graph, tmp_path):
+    network = actor_network(sample_graph)
+    for _, _, data in network.edges(data=True):
+        data["first_seen"], data["last_seen"] = "2005-02-01", "2005-03-01"
+    write_page(network, tmp_path / "page.html")
+    data = embedded_data(tmp_path / "page.html")
+    assert data["meta"]["dated"] is True and data["meta"]["evidenceFile"] == "evidence.csv"
+    groups = {g["id"] for g in data["meta"]["groups"]}
+    assert all(n["group"] in groups | {-1} for n in data["nodes"])
+    assert {n["group"] for n in data["nodes"] if n["degree"] == 0} == {-1}
+    assert all(8.0 <= n["size"] <= 36.0 for n in data["nodes"])
+    assert {e["firstSeen"] for e in data["edges"]} == {"2005-02-01"}
+    # Without dates (before the build records them) the page offers no date filter.
+    write_page(actor_network(sample_graph), tmp_path / "undated.html")
+    assert embedded_data(tmp_path / "undated.html")["meta"]["dated"] is False
+
+
+_PAGE_IN_A_CHILD = """
+import sys
+sys.path.insert(0, {tests!r})
+from page_networks import corpus_network
+from graphbuild.page import write_page
+write_page(corpus_network(300, seed=4), sys.argv[1], max_nodes=200)
+"""
+
+
+def test_the_same_page_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = _PAGE_IN_A_CHILD.format(tests=str(Path(__file__).parent))
+    pages = []
+    for seed in ("0", "123"):
+        out = tmp_path / f"page-{seed}.html"
+        subprocess.run([sys.executable, "-c", script, str(out)], env={**os.environ, "PYTHONHASHSEED": seed}, check=True)
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
