@@ -42,7 +42,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-o", "--output", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for graph.ttl, graph.html, graph.gexf, graph.graphml, relations.csv.")
+              help="Folder for graph.ttl, graph.html, graph.gexf, graph.graphml, relations.csv, evidence.csv.")
 @click.option("--model", default=None, help="spaCy model to use (default: the installed English small model).")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Parsing processes.")
 @click.option("--max-nodes", default=500, show_default=True, type=click.IntRange(1),
@@ -61,9 +61,10 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (the bar shows only on a terminal).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) instead of --jobs.")
+@click.option("--title", default=None, help="The page's title (default: the name of the folder holding the articles).")
 def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, max_nodes: int, update: bool,
           max_bytes: int, explain: bool, dates: str | None, diff_file: str | None, aliases: str | None,
-          quiet: bool, dask_address: str | None) -> None:
+          quiet: bool, dask_address: str | None, title: str | None) -> None:
     """Read articles (files, folders, globs) and build the graph and its views."""
     import contextlib
 
@@ -100,7 +101,7 @@ def build(paths: tuple[str, ...], out_dir: str, model: str | None, jobs: int, ma
             report = run_build(paths, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update,
                                max_bytes=max_bytes, progress=not quiet and sys.stderr.isatty(), on_problem=warn,
                                on_article=show_cleaning if explain else None, dates=dates, diff=diff_file,
-                               on_wait=waiting, aliases=aliases, executor=executor)
+                               on_wait=waiting, aliases=aliases, executor=executor, title=title)
     except GraphbuildError as exc:
         _fail(exc)
     except KeyboardInterrupt:
@@ -133,7 +134,7 @@ def summary(report) -> str:
         f"Articles: {report.articles}{skipped}{reused}{dated}",
         f"Actors: {total}" + (f" ({kinds})" if kinds else "") + capped,
         f"Relations: {report.relations}",
-        f"Wrote {out.graph}, {out.page}, {out.gexf}, {out.graphml}, {out.csv}",
+        f"Wrote {out.graph}, {out.page}, {out.gexf}, {out.graphml}, {out.csv}, {out.evidence}",
     ]
     changes = report.changes
     if changes is not None:
@@ -281,15 +282,16 @@ def actors(graph_file: str, fmt: str, timeout: float) -> None:
               help="Only relations stated at least this many times.")
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
               help="Only evidence at or above this confidence.")
+@click.option("--title", default=None, help="The page's title (default: the name of the folder holding the articles).")
 def render(graph_file: str, out: str, max_nodes: int, types: str | None, min_weight: int,
-           min_confidence: float) -> None:
+           min_confidence: float, title: str | None) -> None:
     """Redraw the interactive page from GRAPH (a graph.ttl) without re-reading articles."""
     from .views import render as render_page
 
     wanted = [t.strip() for t in types.split(",") if t.strip()] if types else None
     try:
         info = render_page(graph_file, out, max_nodes=max_nodes, types=wanted, min_weight=min_weight,
-                           min_confidence=min_confidence)
+                           min_confidence=min_confidence, title=title)
     except GraphbuildError as exc:
         _fail(exc)
     shown = f"{info.nodes_drawn} of {info.nodes_total}" if info.capped else str(info.nodes_drawn)
@@ -298,13 +300,14 @@ def render(graph_file: str, out: str, max_nodes: int, types: str | None, min_wei
 
 @cli.command()
 @click.argument("graph_file", metavar="GRAPH", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "jsonld"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "evidence", "jsonld"]), required=True,
+              help="gexf, graphml (Gephi), csv (a row per relation), evidence (a row per statement), jsonld.")
 @click.option("-o", "--output", "out", default=None, type=click.Path(dir_okay=False),
               help="The file to write (default: beside GRAPH, with the format's suffix).")
 @click.option("--min-confidence", default=0.0, show_default=True, type=click.FloatRange(0, 1),
-              help="Only evidence at or above this confidence (gexf, graphml, csv).")
+              help="Only evidence at or above this confidence (gexf, graphml, csv, evidence).")
 def export(graph_file: str, fmt: str, out: str | None, min_confidence: float) -> None:
-    """Export GRAPH for Gephi (gexf, graphml), spreadsheets (csv) or JSON-LD."""
+    """Export GRAPH for Gephi (gexf, graphml), spreadsheets (csv, evidence) or JSON-LD."""
     from .views import export as export_graph
 
     try:

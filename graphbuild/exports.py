@@ -30,6 +30,9 @@ POSITION_SCALE = 1000.0
 CSV_COLUMNS = ("subject", "predicate", "object", "subject_type", "object_type", "weight", "confidence",
                "relation", "kind", "sentence", "article_title", "article_source", "subject_iri", "object_iri",
                "first_seen", "last_seen")
+#: The columns of the evidence export, one row per supporting statement.
+EVIDENCE_COLUMNS = ("subject", "predicate", "object", "relation", "sentence", "article_title", "article_source",
+                    "date", "confidence", "construction", "hypothetical", "start", "end", "subject_iri", "object_iri")
 #: Cells starting with these are formulas to a spreadsheet; the CSV prefixes them with "'".
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -255,6 +258,43 @@ def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
                 edge["label"], edge["kind"], edge["sentence"], edge["article_title"], edge["article_source"],
                 str(u), str(v), edge.get("first_seen", ""), edge.get("last_seen", ""))])
             rows += 1
+    return rows
+
+
+def write_evidence_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
+    """Write one CSV row per statement supporting a relation, atomically, UTF-8.
+
+    Where :func:`write_csv` gives each relation once with its best sentence,
+    this gives every sentence: columns :data:`EVIDENCE_COLUMNS` (the
+    relation's subject, predicate and object, its label, then the sentence,
+    its article's title, source and date, the statement's confidence, the rule
+    that found it, whether it was hypothetical, its character offsets in the
+    article, and both actor IRIs). Relations are ordered as in
+    :func:`write_csv`, statements best first; formula-like text is prefixed
+    with "'" as there.
+
+    Args:
+        network: an actor network from :func:`graphbuild.network.actor_network`.
+        path: the .csv file to write.
+
+    Returns:
+        The number of statement rows written.
+    """
+    rows = 0
+    with atomic_write(path, newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(EVIDENCE_COLUMNS)
+        for u, v, key, data in sorted(network.edges(keys=True, data=True),
+                                      key=lambda e: (-int(e[3].get("weight", 1)), str(e[0]), str(e[2]), str(e[1]))):
+            subject, obj = network.nodes[u], network.nodes[v]
+            for ev in data.get("evidence", ()):
+                writer.writerow([_cell(x) for x in (
+                    subject.get("label", u), data.get("predicate", key), obj.get("label", v), data.get("label", key),
+                    ev.get("sentence", ""), ev.get("article", ""), ev.get("source", ""), ev.get("date", ""),
+                    f"{float(ev.get('confidence', 0.0)):.3f}", ev.get("construction", ""),
+                    str(bool(ev.get("hypothetical", False))).lower(), int(ev.get("start", 0)), int(ev.get("end", 0)),
+                    str(u), str(v))])
+                rows += 1
     return rows
 
 

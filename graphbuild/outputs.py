@@ -36,13 +36,14 @@ from rdflib import Graph
 
 from . import exports, graphfile, page
 from .cache import CURRENT, MANIFEST, STATE_DIR
-from .network import actor_network
+from .network import actor_network, article_sources
 
 GRAPH_FILE = "graph.ttl"
 PAGE_FILE = "graph.html"
 GEXF_FILE = "graph.gexf"
 GRAPHML_FILE = "graph.graphml"
 CSV_FILE = "relations.csv"
+EVIDENCE_FILE = page.EVIDENCE_FILE_NAME
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class OutputPaths:
     gexf: Path
     graphml: Path
     csv: Path
+    evidence: Path
     actors: int
     relations: int
     page_info: page.PageInfo
@@ -106,7 +108,7 @@ def _sweep_stale_staging(state: Path) -> None:
 
 
 #: The outputs of a build, in the order they are written and listed.
-OUTPUT_NAMES = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE)
+OUTPUT_NAMES = (GRAPH_FILE, PAGE_FILE, GEXF_FILE, GRAPHML_FILE, CSV_FILE, EVIDENCE_FILE)
 BUILDS_DIR = "builds"
 
 
@@ -243,7 +245,7 @@ def output_lock(out_dir: Path, *, on_wait: Callable[[], None] | None = None) -> 
         lock.release()
 
 
-def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str = "graphbuild",
+def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: str | None = None,
                   write_extra: Callable[[Path], None] | None = None) -> OutputPaths:
     """Write the graph, the page and the exports into ``out_dir``, all published at once.
 
@@ -251,7 +253,7 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         graph: the built RDF graph.
         out_dir: the output folder (created if missing).
         max_nodes: the page's cap on actors drawn.
-        title: the page title.
+        title: the page title; None names the folder holding the articles.
         write_extra: called with the staging folder once the outputs are in it, to add
             files published with them (the build writes its manifest there, so the
             manifest always describes the graph beside it).
@@ -261,6 +263,7 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
             then all still in place (:class:`PublishError` when they could not be kept).
     """
     network = actor_network(graph)
+    title = title or page.corpus_title(article_sources(graph))
     names = OUTPUT_NAMES
     state = out_dir / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
@@ -275,6 +278,7 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         exports.write_gexf(network, staged[GEXF_FILE], layout=layout)
         exports.write_graphml(network, staged[GRAPHML_FILE], layout=layout)
         exports.write_csv(network, staged[CSV_FILE])
+        exports.write_evidence_csv(network, staged[EVIDENCE_FILE])
         info = page.write_page(network, staged[PAGE_FILE], max_nodes=max_nodes, title=title)
         graphfile.write_turtle(graph, staged[GRAPH_FILE])
         if write_extra is not None:
@@ -288,5 +292,5 @@ def write_outputs(graph: Graph, out_dir: Path, *, max_nodes: int = 500, title: s
         shutil.rmtree(staging, ignore_errors=True)
     paths = {name: out_dir / name for name in names}
     return OutputPaths(graph=paths[GRAPH_FILE], page=paths[PAGE_FILE], gexf=paths[GEXF_FILE],
-                       graphml=paths[GRAPHML_FILE], csv=paths[CSV_FILE],
+                       graphml=paths[GRAPHML_FILE], csv=paths[CSV_FILE], evidence=paths[EVIDENCE_FILE],
                        actors=network.number_of_nodes(), relations=network.number_of_edges(), page_info=info)

@@ -187,7 +187,8 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
           max_bytes: int = 5_000_000, on_problem: Callable[[InputProblem], None] | None = None,
           on_article: Callable[[Article], None] | None = None, dates: str | Path | None = None,
           diff: str | Path | None = None, on_wait: Callable[[], None] | None = None,
-          aliases: str | Path | None = None, executor: Executor | None = None) -> BuildReport:
+          aliases: str | Path | None = None, executor: Executor | None = None,
+          title: str | None = None) -> BuildReport:
     """Build the knowledge graph of the articles under ``paths`` into ``out_dir``.
 
     Args:
@@ -212,6 +213,7 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
             for it to end (the folder is locked, so two builds never interleave).
         aliases: a user alias file (:mod:`graphbuild.aliases`): names to merge, split or retype.
         executor: parse there (e.g. on a Dask cluster) instead of in ``jobs`` local processes.
+        title: the page title; None names the folder holding the articles.
 
     Returns:
         A :class:`BuildReport`.
@@ -230,14 +232,14 @@ def build(paths: Sequence[str | Path], out_dir: str | Path = "output", *, model:
     with output_lock(Path(out_dir), on_wait=on_wait):
         return _build(sources, out_dir, model=model, jobs=jobs, max_nodes=max_nodes, update=update, progress=progress,
                       max_bytes=max_bytes, on_problem=on_problem, on_article=on_article, dates=dates, diff=diff,
-                      rules=rules, executor=executor)
+                      rules=rules, executor=executor, title=title)
 
 
 def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs: int, max_nodes: int,
            update: bool, progress: bool, max_bytes: int, on_problem: Callable[[InputProblem], None] | None,
            on_article: Callable[[Article], None] | None, dates: str | Path | None,
            diff: str | Path | None, rules: AliasRules | None = None,
-           executor: Executor | None = None) -> BuildReport:
+           executor: Executor | None = None, title: str | None = None) -> BuildReport:
     """:func:`build`, once the output folder is locked."""
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
@@ -313,7 +315,7 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
     seconds["graph"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
-        outputs = write_outputs(graph, out_dir, max_nodes=max_nodes,
+        outputs = write_outputs(graph, out_dir, max_nodes=max_nodes, title=title,
                                 write_extra=lambda folder: write_manifest(folder, [r.article for r in results], identity))
     except PublishError as exc:  # only where the file system has no links: say what it now holds
         raise GraphbuildError(f"{exc.filename or out_dir}: cannot publish ({exc.strerror})") from None

@@ -6,15 +6,16 @@ from pathlib import Path
 
 from . import exports, page
 from .errors import GraphbuildError
-from .network import actor_network
+from .network import actor_network, article_sources
 from .query import load_graph
 
 #: Export formats and the file suffix each gets by default.
-EXPORT_FORMATS = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv", "jsonld": ".jsonld"}
+EXPORT_FORMATS = {"gexf": ".gexf", "graphml": ".graphml", "csv": ".csv", "evidence": ".evidence.csv",
+                  "jsonld": ".jsonld"}
 
 
 def render(graph_file: str | Path, out: str | Path, *, max_nodes: int = 500, types: Collection[str] | None = None,
-           min_weight: int = 1, min_confidence: float = 0.0, title: str = "graphbuild") -> page.PageInfo:
+           min_weight: int = 1, min_confidence: float = 0.0, title: str | None = None) -> page.PageInfo:
     """Draw the page for a graph file, with the given filters.
 
     Args:
@@ -24,15 +25,15 @@ def render(graph_file: str | Path, out: str | Path, *, max_nodes: int = 500, typ
         types: keep only actors of these types (None keeps all).
         min_weight: keep relations with at least this many evidence statements.
         min_confidence: keep evidence at or above this confidence.
-        title: the page title.
+        title: the page title; None names the folder that held the graph's articles.
 
     Raises:
         GraphbuildError: when the graph cannot be read or a filter is unknown.
     """
     refuse_overwriting(graph_file, out)
-    network = actor_network(load_graph(graph_file), types=types, min_weight=min_weight,
-                            min_confidence=min_confidence)
-    return page.write_page(network, out, max_nodes=max_nodes, title=title)
+    graph = load_graph(graph_file)
+    network = actor_network(graph, types=types, min_weight=min_weight, min_confidence=min_confidence)
+    return page.write_page(network, out, max_nodes=max_nodes, title=title or page.corpus_title(article_sources(graph)))
 
 
 def refuse_overwriting(graph_file: str | Path, out: str | Path) -> None:
@@ -46,7 +47,8 @@ def refuse_overwriting(graph_file: str | Path, out: str | Path) -> None:
 
 
 def export(graph_file: str | Path, fmt: str, out: str | Path | None = None, *, min_confidence: float = 0.0) -> Path:
-    """Export a graph file for Gephi (gexf, graphml), spreadsheets (csv) or JSON-LD tools (jsonld).
+    """Export a graph file for Gephi (gexf, graphml), spreadsheets (csv: one row per relation;
+    evidence: one row per supporting statement) or JSON-LD tools (jsonld).
 
     Args:
         graph_file: a graph.ttl written by a build.
@@ -70,5 +72,7 @@ def export(graph_file: str | Path, fmt: str, out: str | Path | None = None, *, m
         exports.write_jsonld(graph, target)
         return target
     network = actor_network(graph, min_confidence=min_confidence)
-    {"gexf": exports.write_gexf, "graphml": exports.write_graphml, "csv": exports.write_csv}[fmt](network, target)
+    writers = {"gexf": exports.write_gexf, "graphml": exports.write_graphml, "csv": exports.write_csv,
+               "evidence": exports.write_evidence_csv}
+    writers[fmt](network, target)
     return target
