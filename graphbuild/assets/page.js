@@ -97,9 +97,12 @@
     var sameWay = e.from < e.to;
     var smooth = rank === 0 ? false : { enabled: true, type: (rank % 2 ? sameWay : !sameWay) ? "curvedCW" : "curvedCCW",
                                          roundness: 0.25 * Math.ceil(rank / 2) };
-    return { id: e.id, from: e.from, to: e.to, value: e.weight, smooth: smooth, predicate: e.predicate,
-             confidence: e.confidence, weight: e.weight, arrows: e.symmetric ? "" : "to", dashes: e.hypothetical,
-             color: UNDIMMED_EDGE };
+    // Only what differs from the defaults below: vis-network reads every option of every edge.
+    var item = { id: e.id, from: e.from, to: e.to, value: e.weight, predicate: e.predicate };
+    if (smooth) item.smooth = smooth;
+    if (e.symmetric) item.arrows = "";
+    if (e.hypothetical) item.dashes = true;
+    return item;
   }));
 
   // --- what is shown: filters, folding, focus -----------------------------------------------
@@ -157,7 +160,7 @@
       neighbours.forEach(function (set, id) {
         if (set.size !== 1) return;
         var hub = set.values().next().value;
-        if (neighbours.get(hub).size < 2 || state.expanded.has(hub) || state.matches.has(id)) return;
+        if (neighbours.get(hub).size < 2 || state.expanded.has(hub)) return;
         if (focus.nodes && focus.nodes.has(id)) return;
         if (!folded.has(hub)) folded.set(hub, []);
         folded.get(hub).push(id);
@@ -256,6 +259,7 @@
       color: UNDIMMED_EDGE,
       arrows: { to: { enabled: true, scaleFactor: 0.55 } },
       arrowStrikethrough: false,
+      smooth: { enabled: false },  // straight unless parallel (vis's default "dynamic" adds a hidden node per edge)
       scaling: { min: 1, max: 7, label: { enabled: false } },
       selectionWidth: 1.5, hoverWidth: 1
     }
