@@ -1,13 +1,14 @@
 """Where each actor goes: communities, and a layout that shows them.
 
-Communities are networkx's Louvain; positions come from networkx's
-ForceAtlas2, run at two levels so a thousand actors take about a second
-(networkx's ForceAtlas2 compares every pair of nodes, so one run over the
-whole network would take many): each community's actors inside a disc of their
-own, and the discs of one connected piece of the network placed by ForceAtlas2
-on the graph of communities. Disconnected pieces are packed round the largest,
-the biggest nearest the middle. Actors with a single relation (leaves) take no
-part in either: they sit round their hub, which the page folds them into.
+Communities are networkx's Louvain; positions come from networkx's layouts,
+run at two levels so a thousand actors take about a second (networkx's
+ForceAtlas2 compares every pair of nodes in Python-driven numpy steps, so one run
+over the whole network would take many): each community's actors by the spring
+layout inside a disc of their own, and the discs of one connected piece of the
+network placed by ForceAtlas2 on the graph of communities. Disconnected pieces
+are packed round the largest, the biggest nearest the middle. Actors with a
+single relation (leaves) take no part in either: they sit round their hub,
+which the page folds them into.
 
 Everything is seeded and sorted, so the same network gives the same layout in
 any process, whatever ``PYTHONHASHSEED`` is.
@@ -21,12 +22,18 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-#: The largest group of actors one ForceAtlas2 run places; larger ones are split again by Louvain.
+#: The largest community laid out in one piece; larger ones are split again by Louvain.
 DIRECT_LAYOUT_LIMIT = 100
+#: Inside a community, networkx's spring layout (Fruchterman-Reingold, dense below this many actors:
+#: about three times faster than its ForceAtlas2 on a hundred actors), with this many iterations.
+SPRING_LIMIT, SPRING_ITERATIONS = 500, 50
 #: The room an actor takes, in layout units squared, and the extra room each of its leaves adds.
 ACTOR_ROOM, LEAF_ROOM = 1.0, 0.5
 #: The space left between two discs (communities or pieces of the network), in layout units.
-DISC_GAP = 0.4
+DISC_GAP = 0.3
+#: How far apart two actors of a community are pushed (a share of the square root of their
+#: room), in at most this many rounds.
+ACTOR_SPACING, SPREAD_ROUNDS = 0.4, 20
 
 Position = tuple[float, float]
 
@@ -55,9 +62,12 @@ def induced(graph: nx.Graph, nodes) -> nx.Graph:
     changes with ``PYTHONHASHSEED``; every layout step works on these instead.
     """
     keep = set(nodes)
+    order = [n for n in graph if n in keep]
+    rank = {n: i for i, n in enumerate(order)}
     sub = nx.Graph()
-    sub.add_nodes_from(n for n in graph if n in keep)
-    sub.add_weighted_edges_from((u, v, w) for u, v, w in graph.edges(data="weight") if u in keep and v in keep)
+    sub.add_nodes_from(order)
+    sub.add_weighted_edges_from((u, v, data.get("weight", 1.0)) for u in order for v, data in graph[u].items()
+                                if v in rank and rank[u] < rank[v])
     return sub
 
 
@@ -144,7 +154,7 @@ def _disc(positions: dict[Hashable, Position]) -> tuple[np.ndarray, float]:
     """The centre of a set of positions and the radius round it that holds them all."""
     points = np.array(list(positions.values()), dtype=np.float64).reshape(-1, 2)
     centre = points.mean(axis=0)
-    return centre, float(np.sqrt(((points - centre) ** 2).sum(axis=1)).max()) + 0.5
+    return centre, float(np.sqrt(((points - centre) ** 2).sum(axis=1)).max()) + 0.3
 
 
 def _arrange(graph: nx.Graph, parts: list[list], room: dict, seed: int) -> dict[Hashable, Position]:
@@ -173,7 +183,7 @@ def _arrange(graph: nx.Graph, parts: list[list], room: dict, seed: int) -> dict[
 
 
 def _inside(graph: nx.Graph, room: dict, seed: int) -> dict[Hashable, Position]:
-    """One community's actors by ForceAtlas2, spread so each has its room, centred on (0, 0)."""
+    """One community's actors by networkx's spring layout, spread so each has its room, centred on (0, 0)."""
     nodes = list(graph)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
@@ -184,7 +194,9 @@ def _inside(graph: nx.Graph, room: dict, seed: int) -> dict[Hashable, Position]:
             return _arrange(graph, parts, room, seed)
     if len(nodes) <= 3:  # a pair or a triangle: nothing to lay out
         raw = nx.circular_layout(graph)
-    else:
+    elif len(nodes) < SPRING_LIMIT:
+        raw = nx.spring_layout(graph, seed=seed, iterations=SPRING_ITERATIONS, weight="weight")
+    else:  # one community Louvain cannot split; spring_layout would need scipy here
         raw = nx.forceatlas2_layout(graph, seed=seed, max_iter=100, weight="weight",
                                     node_mass={n: 1.0 + graph.degree(n) + room[n] for n in nodes})
     points = np.array([raw[n] for n in nodes], dtype=np.float64)
@@ -192,24 +204,30 @@ def _inside(graph: nx.Graph, room: dict, seed: int) -> dict[Hashable, Position]:
     spread = math.sqrt(float((points ** 2).sum(axis=1).mean())) or 1.0
     # A uniform disc of area A has an RMS radius of sqrt(A / pi) / sqrt(2).
     target = math.sqrt(sum(room[n] for n in nodes) / math.pi / 2)
-    points *= max(target, 0.55) / spread
+    points *= max(target, 0.45) / spread
+    # The spring layout gives every actor the same space; a hub holding leaves needs more.
+    radii = ACTOR_SPACING * np.sqrt(np.array([room[n] for n in nodes]))
+    points = _push_apart(points, radii, 0.0, rounds=SPREAD_ROUNDS)
     return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, points)}
 
 
-def _separate(centres: np.ndarray, radii: np.ndarray, rounds: int = 300) -> np.ndarray:
+def _separate(centres: np.ndarray, radii: np.ndarray) -> np.ndarray:
     """Discs moved apart until none overlaps another, keeping the shape ForceAtlas2 gave them.
 
-    First the whole arrangement is scaled to about the size the discs need,
-    then each overlapping pair is pushed apart along the line between them.
+    The whole arrangement is first scaled to about the size the discs need.
     """
     centres = centres - centres.mean(axis=0)
     spread = math.sqrt(float((centres ** 2).sum(axis=1).mean())) or 1.0
-    centres *= math.sqrt(float((radii ** 2).sum())) / spread
+    return _push_apart(centres * (math.sqrt(float((radii ** 2).sum())) / spread), radii, DISC_GAP)
+
+
+def _push_apart(centres: np.ndarray, radii: np.ndarray, gap: float, rounds: int = 300) -> np.ndarray:
+    """Each overlapping pair of discs pushed apart along the line between them, half each, until none overlaps."""
     for _ in range(rounds):
         delta = centres[:, None, :] - centres[None, :, :]
         distance = np.sqrt((delta ** 2).sum(axis=-1))
         np.fill_diagonal(distance, 1e18)
-        overlap = radii[:, None] + radii[None, :] + DISC_GAP - distance
+        overlap = radii[:, None] + radii[None, :] + gap - distance
         if (overlap <= 1e-9).all():
             break
         push = np.where(overlap > 0, overlap / np.maximum(distance, 1e-9) / 2, 0.0)
@@ -221,23 +239,23 @@ def _separate(centres: np.ndarray, radii: np.ndarray, rounds: int = 300) -> np.n
 def _pack(pieces: list[dict[Hashable, Position]]) -> dict[Hashable, Position]:
     """Pieces of the network packed round the largest: each in the free spot nearest the middle."""
     discs = sorted(((_disc(p), p) for p in pieces), key=lambda d: (-d[0][1], str(min(map(str, d[1])))))
-    centres, radii, out = [], [], {}
-    angles = np.linspace(0, 2 * math.pi, 24, endpoint=False)
+    centres, radii = np.zeros((len(discs), 2)), np.zeros(len(discs))
+    angles = np.linspace(0, 2 * math.pi, 20, endpoint=False)
     ring = np.stack([np.cos(angles), np.sin(angles)], axis=1)
-    for (centre, radius), piece in discs:
-        if not centres:
-            target = np.zeros(2)
-        else:
-            placed, sizes = np.array(centres), np.array(radii)
+    out = {}
+    for i, ((centre, radius), piece) in enumerate(discs):
+        target = np.zeros(2)
+        if i:
+            placed, sizes = centres[:i], radii[:i]
             # Candidates: touching a placed disc, all round it; the largest few and the latest placed
             # (the spiral grows outwards, so older small discs have no room left beside them).
-            near = np.unique(np.r_[np.arange(min(4, len(placed))), np.arange(max(0, len(placed) - 40), len(placed))])
-            candidates = (placed[near, None, :] + (sizes[near, None, None] + radius + DISC_GAP) * ring[None, :, :]).reshape(-1, 2)
-            gaps = np.sqrt(((candidates[:, None, :] - placed[None, :, :]) ** 2).sum(axis=-1)) - sizes[None, :] - radius
-            free = candidates[(gaps >= DISC_GAP - 1e-6).all(axis=1)]
+            near = sorted(set(range(min(4, i))) | set(range(max(0, i - 16), i)))
+            reach = sizes[near, None, None] + radius + DISC_GAP
+            candidates = (placed[near, None, :] + reach * ring[None, :, :]).reshape(-1, 2)
+            apart = ((candidates[:, None, :] - placed[None, :, :]) ** 2).sum(axis=-1)
+            free = candidates[(apart >= (sizes[None, :] + radius + DISC_GAP - 1e-6) ** 2).all(axis=1)]
             target = free[np.argmin((free ** 2).sum(axis=1))]
-        centres.append(target)
-        radii.append(radius)
+        centres[i], radii[i] = target, radius
         shift = target - centre
         out.update({node: (x + shift[0], y + shift[1]) for node, (x, y) in piece.items()})
     return out

@@ -549,7 +549,7 @@
     var notes = [];
     if (meta.capped) notes.push("the " + number(data.nodes.length) + " most connected on this page");
     if (foldedCount) notes.push(number(foldedCount) + " folded into their hubs");
-    if (shown.alone) notes.push(number(shown.alone) + " with no relation under these filters hidden");
+    if (shown.alone) notes.push(number(shown.alone) + " with no relation shown left out");
     if (notes.length) status.append(el("span", "notes", " (", notes.join("; "), ")"));
     var d = document.body.dataset;
     d.nodesDrawn = String(data.nodes.length);
