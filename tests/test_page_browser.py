@@ -450,3 +450,15 @@ def test_all_statements_of_a_relation_are_reachable_page_by_page(opened, sample_
         page.click("#panel button.pager >> nth=1")
     assert seen == {f"Statement number {i}." for i in range(20)}
     view.assert_clean()
+
+
+def test_a_network_without_relations_still_shows_its_actors(opened, tmp_path):
+    network = nx.MultiDiGraph()
+    for i in range(3):
+        network.add_node(f"actor/{i}", label=f"Named actor {i}", type="Person", degree=0)
+    path = tmp_path / "alone.html"
+    write_page(network, path)
+    view = opened(path)
+    assert len(view.evaluate("window.graphbuildPage.network.body.nodeIndices")) == 3
+    assert {b["text"] for b in view.labels()} == {f"Named actor {i}" for i in range(3)}
+    view.assert_clean()

@@ -186,9 +186,13 @@
       nodeSet.add(e.to);
     });
     if (focus.nodes) focus.nodes.forEach(function (id) { nodeSet.add(id); });
+    // A network with no relation at all shows its actors (of the types chosen) rather than nothing.
+    if (!data.edges.length) data.nodes.forEach(function (n) { if (state.types.has(n.type)) nodeSet.add(n.id); });
     shown = { nodes: nodeSet, edges: edgeSet, live: live, liveSet: new Set(live.map(function (e) { return e.id; })),
               folded: folded, focusNodes: focus.nodes, focusEdges: focus.edges,
-              alone: data.nodes.filter(function (n) { return !neighbours.has(n.id) && state.types.has(n.type); }).length };
+              alone: data.edges.length ? data.nodes.filter(function (n) {
+                return !neighbours.has(n.id) && !nodeSet.has(n.id) && state.types.has(n.type);
+              }).length : 0 };
   }
   function focusSets(live, neighbours) {
     var f = state.focus;
@@ -253,7 +257,7 @@
     autoResize: true,
     physics: { enabled: false },  // positions come from the layout computed before the page was written
     layout: { improvedLayout: false },
-    interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false },
+    interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false },
     nodes: { shape: "dot", borderWidth: 1.5, font: { size: 0 } },
     edges: {
       color: UNDIMMED_EDGE,
