@@ -352,6 +352,12 @@ def test_focus_shows_the_neighbourhood_beside_the_panel_and_goes_back(opened, co
     after = view.evaluate("window.graphbuildPage.network.getViewPosition()")
     assert after["x"] == pytest.approx(before[1]["x"], abs=1) and after["y"] == pytest.approx(before[1]["y"], abs=1)
     assert page.is_hidden("#panel")
+    # A hub's folded actors can be kept out for good.
+    assert hub in view.evaluate("window.graphbuildPage.shown().folded")
+    view.evaluate("id => window.graphbuildPage.focusNode(id)", hub)
+    page.click("#panel button:has-text('with one relation shown')")
+    page.click("#back")
+    assert hub not in view.evaluate("window.graphbuildPage.shown().folded")
     view.assert_clean()
 
 

@@ -155,29 +155,36 @@
       });
     });
     var focus = focusSets(live, neighbours);
-    var folded = new Map();
+    var folded = new Map(), leaves = new Map();
+    neighbours.forEach(function (set, id) {
+      if (set.size !== 1) return;
+      var hub = set.values().next().value;
+      if (neighbours.get(hub).size < 2) return;
+      if (!leaves.has(hub)) leaves.set(hub, []);
+      leaves.get(hub).push(id);
+    });
     if (state.fold) {
-      neighbours.forEach(function (set, id) {
-        if (set.size !== 1) return;
-        var hub = set.values().next().value;
-        if (neighbours.get(hub).size < 2 || state.expanded.has(hub)) return;
-        if (focus.nodes && focus.nodes.has(id)) return;
-        if (!folded.has(hub)) folded.set(hub, []);
-        folded.get(hub).push(id);
+      leaves.forEach(function (list, hub) {
+        if (list.length < FOLD_LEAVES || state.expanded.has(hub)) return;
+        list.forEach(function (id) {
+          if (focus.nodes && focus.nodes.has(id)) return;
+          if (!folded.has(hub)) folded.set(hub, []);
+          folded.get(hub).push(id);
+        });
       });
-      folded.forEach(function (leaves, hub) {
-        if (leaves.length === neighbours.get(hub).size) {  // keep one relation drawn
-          leaves.sort(function (a, b) {
+      folded.forEach(function (list, hub) {
+        if (list.length === neighbours.get(hub).size) {  // keep one relation drawn
+          list.sort(function (a, b) {
             return (strength.get(hub + "\u0000" + b) - strength.get(hub + "\u0000" + a)) ||
               (byId.get(b).degree - byId.get(a).degree) || nodeName(a).localeCompare(nodeName(b));
           });
-          leaves.shift();
+          list.shift();
         }
-        if (leaves.length < FOLD_LEAVES) folded.delete(hub);
+        if (list.length < FOLD_LEAVES) folded.delete(hub);
       });
     }
     var hidden = new Set();
-    folded.forEach(function (leaves) { leaves.forEach(function (id) { hidden.add(id); }); });
+    folded.forEach(function (list) { list.forEach(function (id) { hidden.add(id); }); });
     var nodeSet = new Set(), edgeSet = new Set();
     live.forEach(function (e) {
       if (hidden.has(e.from) || hidden.has(e.to)) return;
@@ -189,7 +196,7 @@
     // A network with no relation at all shows its actors (of the types chosen) rather than nothing.
     if (!data.edges.length) data.nodes.forEach(function (n) { if (state.types.has(n.type)) nodeSet.add(n.id); });
     shown = { nodes: nodeSet, edges: edgeSet, live: live, liveSet: new Set(live.map(function (e) { return e.id; })),
-              folded: folded, focusNodes: focus.nodes, focusEdges: focus.edges,
+              folded: folded, leaves: leaves, focusNodes: focus.nodes, focusEdges: focus.edges,
               alone: data.edges.length ? data.nodes.filter(function (n) {
                 return !neighbours.has(n.id) && !nodeSet.has(n.id) && state.types.has(n.type);
               }).length : 0 };
@@ -699,6 +706,17 @@
     if (n.aliases.length) items.push(el("p", "meta", "Also named: ", n.aliases.join("; ")));
     var connect = button("How is " + n.label + " connected to\u2026", function () { startConnect(id); });
     items.push(el("p", null, connect));
+    var leafCount = (shown.leaves.get(id) || []).length;
+    if (state.fold && leafCount >= FOLD_LEAVES) {
+      var open = state.expanded.has(id);
+      items.push(el("p", null, button(open ? "Fold its " + plural(leafCount, "actor", "actors") + " with one relation again"
+                                            : "Keep its " + plural(leafCount, "actor", "actors") + " with one relation shown",
+                                       function () {
+        if (open) state.expanded.delete(id); else state.expanded.add(id);
+        refresh();
+        showNode(id);
+      })));
+    }
     items.push(el("h3", null, related.length ? "Relations" : "No relations under the current filters",
                   hiddenCount ? el("span", "meta", " (", number(hiddenCount), " more hidden by the filters)") : null));
     relationGroups(id, related).forEach(function (g) {
