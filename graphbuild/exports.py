@@ -226,6 +226,12 @@ def _cell(value: object) -> object:
     return value
 
 
+def _heaviest_first(network: nx.MultiDiGraph) -> list[tuple]:
+    """The network's relations as (subject, object, key, data), most stated first, then by name."""
+    return sorted(network.edges(keys=True, data=True),
+                  key=lambda e: (-int(e[3].get("weight", 1)), str(e[0]), str(e[2]), str(e[1])))
+
+
 def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
     """Write one CSV row per relation, atomically, UTF-8, quoted by the csv module.
 
@@ -248,8 +254,7 @@ def write_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int:
     with atomic_write(path, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(CSV_COLUMNS)
-        for u, v, key, data in sorted(network.edges(keys=True, data=True),
-                                      key=lambda e: (-int(e[3].get("weight", 1)), str(e[0]), str(e[2]), str(e[1]))):
+        for u, v, key, data in _heaviest_first(network):
             edge = _edge_attrs(data, key)
             subject, obj = network.nodes[u], network.nodes[v]
             writer.writerow([_cell(x) for x in (
@@ -284,8 +289,7 @@ def write_evidence_csv(network: nx.MultiDiGraph, path: str | os.PathLike) -> int
     with atomic_write(path, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(EVIDENCE_COLUMNS)
-        for u, v, key, data in sorted(network.edges(keys=True, data=True),
-                                      key=lambda e: (-int(e[3].get("weight", 1)), str(e[0]), str(e[2]), str(e[1]))):
+        for u, v, key, data in _heaviest_first(network):
             subject, obj = network.nodes[u], network.nodes[v]
             for ev in data.get("evidence", ()):
                 writer.writerow([_cell(x) for x in (

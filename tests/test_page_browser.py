@@ -80,6 +80,11 @@ class OpenPage:
         """Wait for the view to stop moving (focus, back and overview are animated)."""
         self.page.wait_for_selector("body:not([data-moving])", state="attached", timeout=5000)
 
+    def show_relation(self, predicate: str) -> None:
+        """Open the evidence of the first relation with this predicate."""
+        self.evaluate("p => { const g = window.graphbuildPage; g.showEdge(g.edges.get({filter: e => e.predicate === p})[0].id); }",
+                      predicate)
+
     def labels(self) -> list[dict]:
         return self.evaluate("window.graphbuildPage.labelBoxes()")
 
@@ -179,10 +184,7 @@ def test_evidence_marks_both_actors_names_the_article_and_speaks_in_words(opened
     write_page(actor_network(sample_graph), path)
     view = opened(path)
     page = view.page
-    view.evaluate("""() => {
-        const p = window.graphbuildPage;
-        p.showEdge(p.edges.get({filter: e => e.predicate === 'metWith'})[0].id);
-    }""")
+    view.show_relation("metWith")
     panel = page.inner_text("#panel")
     assert "met with" in panel and "Reyk met Mara Quint again in Osk." in panel
     assert "Ostrand invites Veloria to summit" in panel and "views/ostrand.txt" in panel
@@ -245,10 +247,7 @@ def test_injection_page_renders_text_literally(opened, injection_graph, tmp_path
     # No injected element reached the DOM; the text is there literally.
     assert view.evaluate("document.querySelectorAll('img, svg, b, i').length") == 0
     assert view.evaluate("document.querySelectorAll('script').length") == 3
-    view.evaluate("""() => {
-        const p = window.graphbuildPage;
-        p.showEdge(p.edges.get({filter: e => e.predicate === 'metWith'})[0].id);
-    }""")
+    view.show_relation("metWith")
     panel = page.inner_text("#panel")
     assert "<script>alert(1)</script>" in panel and "<img src=x onerror=alert(1)>" in panel
     assert "met <i>with</i>" in panel and "javascript:alert(1)" in panel
