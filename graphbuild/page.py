@@ -3,14 +3,17 @@
 The page draws with vis-network, the library pyvis wraps, read at run time
 from the installed pyvis package and inlined, so the file opens from disk with
 no network at all (pyvis's own template pulls Bootstrap from a CDN, so it is
-not used). Positions are computed here, before the page opens, and physics is
-off, so even a thousand actors are interactive at once.
+not used). Positions (graphbuild.layout) are computed here, before the page
+opens, and physics is off, so even a thousand actors are interactive at once.
+The page script, not vis-network, draws the names and relation labels, so it
+can draw only those that fit, at a size fixed on screen.
 
 Every string that came from an article reaches the page only as JSON inside a
 ``<script type="application/json">`` block, with ``<``, ``>``, ``&`` and the
 JavaScript line separators escaped, and the page script puts it into the DOM
 with ``textContent`` only. A Content-Security-Policy allows no network and only
-the page's own two scripts (by hash), as a second line of defence.
+the page's own two scripts (by hash), as a second line of defence; source links
+are made only for web addresses and files that exist.
 """
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ import numpy as np
 from . import lexicon
 from .files import atomic_write
 from .layout import communities, layout_positions, leaf_hubs, simple_graph
-from .network import NODE_SIZES, OTHER_COLOR, TYPE_COLORS, most_connected, node_size
+from .network import OTHER_COLOR, TYPE_COLORS, most_connected, node_size
 
 #: vis-network as shipped inside the pyvis package.
 VIS_DIR = ("lib", "vis-9.1.2")
@@ -276,7 +279,7 @@ def _page_data(network: nx.MultiDiGraph, max_nodes: int, title: str) -> tuple[di
     dated = any(e["firstSeen"] or e["lastSeen"] or any(ev["date"] for ev in e["evidence"]) for e in edges)
     meta = {"title": title, "nodesTotal": info.nodes_total, "edgesTotal": info.edges_total,
             "capped": info.capped, "colors": {**TYPE_COLORS, "": OTHER_COLOR},
-            "nodeSizes": list(NODE_SIZES), "groups": _group_summaries(drawn, groups), "dated": dated,
+            "groups": _group_summaries(drawn, groups), "dated": dated,
             "evidenceFile": EVIDENCE_FILE_NAME}
     return {"meta": meta, "nodes": nodes, "edges": edges}, info
 
@@ -298,14 +301,17 @@ def inverse_label(predicate: str, data: dict) -> str:
 
 
 def write_page(network: nx.MultiDiGraph, path: str | os.PathLike, *, max_nodes: int = 500,
-               title: str = "graphbuild") -> PageInfo:
+               title: str = DEFAULT_TITLE) -> PageInfo:
     """Write the network as one offline HTML page (vis-network inlined, no CDN).
 
-    The page colours actors by type (with a legend that filters), sizes them by
-    degree, draws relations as labelled arrows as wide as their weight, finds
-    an actor by any alias, filters by type, relation, confidence and weight,
-    and opens a side panel on click: an actor's aliases and relations, or a
-    relation's evidence sentences with article titles and sources.
+    The page opens on an overview: communities as coloured regions, actors
+    coloured by type and sized by degree, leaves folded into their hub, names
+    drawn only where they fit. It finds an actor by any alias and focuses its
+    neighbourhood, shows the shortest paths between two actors, filters by
+    type, relation, confidence, weight and date (hiding the actors left with no
+    relation), and opens a side panel: an actor's relations grouped by
+    predicate and direction, or a relation's every evidence sentence with both
+    actors marked, its article, source, date and confidence.
 
     Args:
         network: an actor network from :func:`graphbuild.network.actor_network`.
