@@ -113,7 +113,11 @@
   };
   var dateRange = (function () {
     var all = [];
-    edgeDates.forEach(function (d) { all = all.concat(d.days); if (d.first) all.push(d.first); if (d.last) all.push(d.last); });
+    edgeDates.forEach(function (d) {
+      Array.prototype.push.apply(all, d.days);
+      if (d.first) all.push(d.first);
+      if (d.last) all.push(d.last);
+    });
     all.sort();
     return { min: all[0] || "", max: all[all.length - 1] || "" };
   })();
