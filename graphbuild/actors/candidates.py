@@ -133,6 +133,93 @@ def _with_party_words(ent: Span) -> Span:
     return doc[start:ent.end]
 
 
+#: Head words of company names after which "of <place>" says where the company is, not its name.
+COMPANY_DESIGNATORS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "industries", "company", "corporation"})
+
+#: The longest run of name words a connector extension takes in ("of the Republic of Serbian Krajina").
+MAX_CONNECTED_WORDS = 6
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalized word that can stand inside an organization's name (no date, no title, no number)."""
+    text = token.text
+    return (token.is_title or token.is_upper and len(text) > 1) and any(ch.isalpha() for ch in text) \
+        and token.lower_ not in DATE_WORDS and token.lower_ not in ("the", "a", "an") and "\n" not in token.whitespace_ and not is_title(text) \
+        and token.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")
+
+
+def _title_run(doc: Doc, i: int, limit: int) -> int:
+    """The end of the run of name words from ``i`` on, within the sentence ending at ``limit``."""
+    j = i
+    while j < limit and j - i < MAX_CONNECTED_WORDS and _name_word(doc[j]):
+        j += 1
+    return j
+
+
+def _with_connected_words(ent: Span) -> Span:
+    """An organization's name with the parts spaCy cut off at a connector word.
+
+    spaCy often stops a long name at "of", "for" or "and" ("the Communist Party of" | "Greece",
+    "the League of Communists" | "of Yugoslavia", "Alliance of Liberals and Democrats for" |
+    "Europe Party"). A name never ends in a connector, so the title-case words after one belong
+    to it; other connected words join it when what follows the whole is a parenthesis (its
+    acronym or another name: "... of Yugoslavia (KPJ)"), or, after the name's organization
+    head word, when they name a country ("the Supreme Court of Canada"; "Acme Corp. of Houston" is
+    a company and where it is).
+    """
+    if ent.label_ != "ORG":
+        return ent
+    doc = ent.doc
+    sent = ent.sent
+    start, end = ent.start, ent.end
+    connectors = ACRONYM_SKIP - {"a", "an", "&", "the"}
+
+    def joined(i: int) -> int:
+        """How many tokens from ``i`` join a name to what follows: a connector, "of the" or "for the"
+        (not "and the": "the CDU and the CSU" are two)."""
+        if i < sent.end and doc[i].lower_ in connectors and doc[i].is_lower:
+            if i + 1 < sent.end and doc[i + 1].text == "the":
+                return 2 if doc[i].lower_ in ("of", "for") else 0
+            return 1
+        return 0
+
+    def whole_name(a: int, b: int) -> bool:
+        """Whether tokens a:b, joined by "and", are an organization's name of their own ("X Party")."""
+        return org_head(list(doc[a:b])) is not None
+
+    while end < sent.end:
+        if joined(end - 1) == 1 and _name_word(doc[end]):
+            end = _title_run(doc, end, sent.end)
+            continue
+        n = joined(end)
+        if n and end + n < sent.end and _name_word(doc[end + n]):
+            j = _title_run(doc, end + n, sent.end)
+            if doc[end].lower_ == "and" and whole_name(end + n, j):
+                break
+            parenthesis = j < len(doc) and doc[j].text.startswith("(")
+            place = org_head(list(doc[start:end])) not in (None, *COMPANY_DESIGNATORS) and doc[end].lower_ == "of" \
+                and getattr(gazetteer.place(doc[end + n:j].text), "type", None) == COUNTRY
+            if parenthesis or place:
+                end = j
+                continue
+        break
+    if end < len(doc) and doc[end].text.startswith("("):
+        while True:
+            n = 2 if start - 1 >= sent.start and doc[start - 1].text == "the" and joined(start - 2) == 2 else \
+                joined(start - 1) if start - 1 >= sent.start else 0
+            if not n or start - n - 1 < sent.start or not _name_word(doc[start - n - 1]):
+                break
+            k = start - n - 1
+            while k - 1 >= sent.start and k - 1 > start - n - 1 - MAX_CONNECTED_WORDS and _name_word(doc[k - 1]):
+                k -= 1
+            if doc[start - n].lower_ == "and" and whole_name(k, start - n):
+                break
+            start = k
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
 def _line_piece(span: Span) -> Span:
     """The longest part of ``span`` that does not cross a line break (names never do)."""
     doc = span.doc
@@ -206,9 +293,15 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
         end -= 1  # "Labour MPs", "Tory MEPs": the members of the name, not the name
     while end > start:
         token = doc[end - 1]
+        if token.is_lower and _hyphen_part(token):
+            break  # "Kim Dae-jung": a lowercase part after a hyphen is part of the name
         if token.is_punct or token.is_space or token.tag_ == "POS" or token.text in ("'s", "’s", "'", "’") \
-                or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start):
-            end -= 1
+                or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start) \
+                or end - 1 > start and SCORE.match(token.text) and (label == "PERSON" or not token.text.isdigit()):
+            end -= 1  # a score or a count after a name in a results table: "J. Pooley 111", "Kent 108-3"
+        elif end - 1 > start and label != "PERSON" and is_title(token.text) and end + 1 < len(doc) \
+                and "PERSON" in (doc[end].ent_type_, doc[end + 1].ent_type_ if doc[end].text == "." else ""):
+            end -= 1  # a title between an organization and a person: "Coast Guard Lt. Steve Hardy"
         else:
             break
     if end <= start:
@@ -217,6 +310,17 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
     if start > 0 and is_title(doc[start - 1].text) and doc[start - 1].pos_ != "VERB":
         titles.append(doc[start - 1].lower_.rstrip("."))
     return doc[start:end], tuple(titles)
+
+
+#: A number or a score: "111", "4-38", "429-7", "5/2".
+SCORE = re.compile(r"^\d+(?:[-/–]\d+)*$")
+
+
+def _hyphen_part(token: Token) -> bool:
+    """Whether a token is the part after a hyphen inside one word ("jung" of "Dae-jung")."""
+    doc, i = token.doc, token.i
+    return i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper()
 
 
 def _starts_a_name(doc: Doc, start: int, end: int) -> bool:
@@ -414,10 +518,45 @@ def _org_cue(span: Span) -> str | None:
     return None
 
 
+def _country_of(span: Span, label: str) -> Span | None:
+    """The country an organization's name ends with after "of" ("the Supreme Court of Canada"), or None."""
+    if label != "ORG":
+        return None
+    of = next((t.i for t in reversed(span) if t.lower_ == "of"), None)
+    if of is None or of == span.start or of + 1 >= span.end:
+        return None
+    tail = span.doc[of + 1:span.end]
+    found = gazetteer.place(tail.text)
+    return tail if found is not None and found.type == COUNTRY else None
+
+
+def _person_of(span: Span, label: str) -> Span | None:
+    """The person's name before "of" in an organization's name spaCy ran one into ("Jane Roe of the
+    National Party"), or None: two or three name words, the first a first name, and no
+    organization head word among them."""
+    if label != "ORG":
+        return None
+    doc = span.doc
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or not 2 <= of - span.start <= 3 or of + 1 >= span.end:
+        return None
+    person = doc[span.start:of]
+    if not all(t.is_title for t in person) or org_head(list(person)) is not None \
+            or not first_name_gender(person[0].text) or gazetteer.place(person.text):
+        return None
+    return person
+
+
 def _split_possessor(span: Span) -> tuple[Span | None, Span]:
-    """ "Chile's Interior Ministry" -> (Chile, the whole name)."""
+    """ "Chile's Interior Ministry" -> (Chile, the whole name).
+
+    A plural possessor is part of the name, no actor of its own: "the European People's Party",
+    "the Workers' Party" name who the party is for.
+    """
     for token in span[1:-1]:
         if token.tag_ == "POS" or token.text in ("'s", "’s"):
+            if span.doc[token.i - 1].tag_ in ("NNS", "NNPS"):
+                return None, span
             return span.doc[span.start:token.i], span
     return None, span
 
@@ -452,10 +591,12 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
         if m is not None:
             found.append(m)
 
-    named = {ent.start: _with_party_words(ent) for ent in doc.ents}
+    named = {ent.start: _with_connected_words(_with_party_words(ent)) for ent in doc.ents}
     absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"
+    absorbed |= {i for ent in doc.ents for i in range(ent.end, named[ent.start].end)}  # "Greece" of "Party of Greece"
     for ent in doc.ents:
-        if ent.label_ not in LABEL_TYPE or ent.start in absorbed:
+        if ent.label_ not in LABEL_TYPE or ent.start in absorbed or named[ent.start] == ent and any(
+                i in absorbed for i in range(ent.start, ent.end) if doc[i].lower_ != "the"):
             continue
         piece = _line_piece(named[ent.start])
         paren = next((t.i for t in piece if t.text == "("), None)
@@ -470,6 +611,13 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
             add(pair[0], "GPE")
             add(pair[1], "NORP")
             continue
+        if (person := _person_of(span, ent.label_)) is not None:  # "Jane Roe of the National Party" tagged as one name
+            add(person, "PERSON")
+            span, titles = trim(doc[person.end + 1:span.end], ent.label_)
+            if span is None:
+                continue
+        if (country := _country_of(span, ent.label_)) is not None:  # "the Communist Party of Greece" names Greece
+            add(country, "GPE")
         possessor, span = _split_possessor(span)
         if possessor is not None:
             trimmed, _ = trim(possessor, ent.label_)
@@ -632,9 +780,38 @@ OTHER_NAME_WORDS = frozenset({"previously", "formerly", "also", "now", "known", 
 MAX_OTHER_NAME = 8
 
 
+#: Lowercase English words that make a parenthesis a phrase, not another name ("(which led ...)").
+PHRASE_WORDS = frozenset({"the", "a", "an", "which", "who", "that", "is", "was", "are", "were", "has", "had",
+                          "and", "or", "of", "in", "on", "for", "to", "by", "with", "from", "at", "its", "his",
+                          "her", "their", "then", "now", "led", "founded", "formed", "member", "see", "until"})
+
+
+def _other_name(doc: Doc, start: int, end: int, long_form: Candidate) -> bool:
+    """Whether tokens ``start:end`` in parentheses after ``long_form`` are another name of it.
+
+    Another name starts with a capital and holds no number, no place and no English phrase
+    word; its other words may be lowercase when they are not English ("Venstre Danmarks
+    liberale parti", "Dviženie za prava i svobodi"). One word alone is another name only when
+    it is a word of the long form ("Parti Gerakan Rakyat Malaysia (Gerakan)"); other single
+    words are acronyms or country tags, read elsewhere.
+    """
+    span = doc[start:end]
+    if not doc[start].text[:1].isupper() or any(t.like_num for t in span) or gazetteer.place(span.text) \
+            or gazetteer.demonym(span.text):
+        return False
+    if end - start == 1:
+        return name_key(span.text) in name_key(long_form.text).split()[1:] and not _acronym_like(span.text)
+    lower = [t for t in span if t.is_lower]
+    if any(t.lower_ in PHRASE_WORDS for t in lower):
+        return False
+    return doc[end - 1].text[:1].isupper() or len(lower) < len(span)
+
+
 def _parenthesised_names(doc: Doc, found: list[Candidate]) -> tuple[list[Candidate], list[tuple[Candidate, int]]]:
     """Other names of an organization written in parentheses after it: "Liberal Forum (Liberales
-    Forum, ...)", "the Alliance of Greens (previously known as the Green League)"."""
+    Forum, ...)", "the Alliance of Greens (previously known as the Green League)", "the National
+    Party of Indonesia (Partai Nasional Indonesia)". The other name takes the place of the
+    pieces of it spaCy tagged ("Partai Nasional" + "Indonesia")."""
     ends = {m.end: m for m in found if m.kind == ORGANIZATION and not m.generic}
     starts = {m.start: m for m in found}
     added: list[Candidate] = []
@@ -643,29 +820,52 @@ def _parenthesised_names(doc: Doc, found: list[Candidate]) -> tuple[list[Candida
         long_form = ends.get(token.i)
         if token.text != "(" or long_form is None:
             continue
-        i = token.i + 1
-        while i < len(doc) and doc[i].lower_ in OTHER_NAME_WORDS:
+        items = _parenthesis_items(doc, token.i)
+        if not items:
+            continue
+        i, j = items[0]
+        while i < j and doc[i].lower_ in OTHER_NAME_WORDS:
             i += 1
-        j = i
-        while j < len(doc) and j - i < MAX_OTHER_NAME and doc[j].text not in (",", ")", ";", "("):
-            j += 1
         owner = next((k for k in range(i, j) if doc[k].tag_ == "POS" or doc[k].text in ("'s", "’s")), None)
         if owner is not None:
             i = owner + 1  # "(the Bank of Lisbon's Rates Committee)": the name is what the possessive owns
-        if j >= len(doc) or doc[j].text not in (",", ")") or j - i < 2 or not doc[i].text[:1].isupper():
-            continue  # one word in parentheses is an acronym's job, or a country tag
-        span = doc[i:j]
-        if not doc[j - 1].text[:1].isupper() or any(t.like_num for t in span) or gazetteer.place(span.text) \
-                or gazetteer.demonym(span.text):
+        if j - i > MAX_OTHER_NAME or i >= j or not _other_name(doc, i, j, long_form):
             continue
         other = starts.get(i)
-        if other is None:
-            other = Candidate(i, j, tidy(span.text), ORGANIZATION, long_form.subtype, ent_label="ORG")
+        if other is None or other.end != j and not other.country:
+            other = Candidate(i, j, tidy(doc[i:j].text), ORGANIZATION, long_form.subtype, ent_label="ORG")
             added.append(other)
         if other.kind in (ORGANIZATION, PERSON) and not other.country:
             other.kind = ORGANIZATION
             links.append((long_form, i))
     return added, links
+
+
+#: A parenthesis is read for acronyms and other names up to this many tokens.
+MAX_PARENTHESIS = 16
+
+
+def _closes(token: Token) -> bool:
+    """A closing parenthesis, alone or glued to what follows it ("):")."""
+    return token.text.startswith(")")
+
+
+def _parenthesis_items(doc: Doc, open_at: int) -> list[tuple[int, int]]:
+    """The items of the parenthesis opened at ``open_at``, parted by commas, semicolons or colons:
+    "(SDI; a social-democratic party ...)", "(Partai Komunis Indonesia, PKI)", "(, UP)".
+    Empty when it does not close within :data:`MAX_PARENTHESIS` tokens."""
+    items, start = [], open_at + 1
+    for i in range(open_at + 1, min(len(doc), open_at + MAX_PARENTHESIS)):
+        token = doc[i]
+        if token.text == "(":
+            return []
+        if _closes(token) or token.text in (",", ";", ":"):
+            if i > start:
+                items.append((start, i))
+            start = i + 1
+            if _closes(token):
+                return items
+    return []
 
 
 def _acronym_like(word: str) -> bool:
@@ -695,9 +895,12 @@ def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
     links: list[tuple[Candidate, int]] = []
     small = ACRONYM_SKIP | {"&"}
     for token in doc[:-2]:
-        if token.text != "(" or doc[token.i + 2].text != ")" or not _acronym_like(doc[token.i + 1].text):
+        if token.text != "(":
             continue
-        acronym = doc[token.i + 1]
+        acronym = next((doc[s] for s, e in _parenthesis_items(doc, token.i) if e - s == 1
+                        and _acronym_like(doc[s].text)), None)
+        if acronym is None:
+            continue
         end = token.i
         while end > 0 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s")):
             end -= 1
