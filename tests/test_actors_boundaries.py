@@ -131,3 +131,66 @@ def test_a_title_between_an_organization_and_a_person_is_neither(nlp):
 def test_a_plural_possessor_is_part_of_the_name(nlp):
     doc = with_ents(nlp, "She left the Nordic People's Party in May.", [("the Nordic People's Party", "ORG")])
     assert set(found(doc)) == {"Nordic People's Party"}
+
+
+@pytest.mark.parametrize("text, long_form, acronym", [
+    # lowercase words of another language inside the name, initials with or without them
+    ("She sat for the Union démocratique du Nord (UDN) until 2012.", "Union démocratique du Nord", "UDN"),
+    # a short word of another language inside, and an acronym without the designator's letter
+    ("They backed the Soqosoqo Vata ni Taukei (SVT) and the Nationalist Vanua Lavo Party (NVL).",
+     "Nationalist Vanua Lavo Party", "NVL"),
+])
+def test_an_acronym_finds_a_long_form_spacy_missed_by_its_initials(nlp, text, long_form, acronym):
+    doc = nlp(text)
+    doc.ents = []
+    actors = found(doc)
+    assert acronym in actors.get(long_form, ("", set()))[1], actors
+
+
+def test_a_former_acronym_in_parentheses_is_another_name(nlp):
+    doc = with_ents(nlp, "The survey was backed by the Forestry Institute (then FINCO) in 1990.",
+                    [("the Forestry Institute", "ORG")])
+    actors = found(doc)
+    assert "FINCO" in actors.get("Forestry Institute", ("", set()))[1], actors
+
+
+def test_an_other_name_in_a_long_parenthesis_is_read(nlp):
+    doc = with_ents(nlp, "They founded the Farmers Forum (Bauern Forum, member of the Rural League, the Alpine "
+                         "Alliance and the Union of Green and Agrarian Parties of Central Europe) in 1993.",
+                    [("the Farmers Forum", "ORG"), ("the Rural League", "ORG")])
+    actors = found(doc)
+    assert "Bauern Forum" in actors.get("Farmers Forum", ("", set()))[1], actors
+
+
+def test_an_honourable_is_a_title(nlp):
+    doc = with_ents(nlp, "Lowe (then known as the Honourable Edwin Harcourt Lowe) stood in 1880.",
+                    [("Lowe", "PERSON"), ("Honourable Edwin Harcourt Lowe", "PERSON")])
+    actors = found(doc)
+    assert actors.get("Edwin Harcourt Lowe", ("", set()))[1] == {"Lowe"}, actors
+
+
+@pytest.mark.parametrize("text, party, short", [
+    ("The seat was lost by the Liberals in 1997, but it was a Liberal gain in 2001.", "Liberals", "Liberal"),
+    ("Voters turned to the Greens, and Green councillors took four seats.", "Greens", "Green"),
+])
+def test_the_plural_of_a_political_family_names_a_party_and_its_singular_names_it_too(nlp, text, party, short):
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    doc.ents = [Span(doc, words.index(party), words.index(party) + 1, "NORP")]
+    actors = found(doc)
+    assert actors.get(party) == (ORGANIZATION, {short}), actors
+
+
+def test_a_plural_people_is_no_party(nlp):
+    doc = nlp("The Danes voted early.")
+    doc.ents = [Span(doc, 1, 2, "NORP")]
+    assert found(doc) == {}
+
+
+def test_the_name_after_a_country_in_a_party_name_is_its_short_name(nlp):
+    doc = with_ents(nlp, "She was the Ostland National Party candidate in a traditional National seat.",
+                    [("the Ostland National Party", "ORG"), ("National", "ORG")])
+    doc2 = with_ents(nlp, "She was the New Zealand National Party candidate in a traditional National seat.",
+                     [("the New Zealand National Party", "ORG"), ("National", "ORG")])
+    assert found(doc2).get("New Zealand National Party", ("", set()))[1] == {"National"}, found(doc2)
+    assert "National" in found(doc), found(doc)  # "Ostland" is no place: no prefix to take off

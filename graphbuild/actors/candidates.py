@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import takewhile
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +103,12 @@ def org_descriptions() -> dict[str, str]:
 def org_cues() -> dict[str, str]:
     """Nouns a name modifies or possesses that make it an organization's ("X shares") -> subtype."""
     return lexicon.mapping("actors_org_cues.tsv")
+
+
+@functools.cache
+def party_families() -> frozenset[str]:
+    """Political families whose plural after "the" names a party ("the Liberals", "the Greens")."""
+    return lexicon.words("actors_party_families.txt")
 
 
 #: Prepositions by which a cue noun takes an organization after it ("shares in X", "takeover of X").
@@ -406,6 +413,11 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
             m.kind, m.country = COUNTRY, place.label
         else:
             m.kind, m.subtype = PLACE, place.subtype
+        return m
+    if label in ("NORP", "ORG", "PERSON") and single and singular(text) != text and span.start \
+            and span.doc[span.start - 1].lower_ == "the" and singular(text).lower() in party_families():
+        # "the Liberals", "the Greens": a party of that family; its singular ("Liberal gains") names it too
+        m.kind, m.subtype, m.form, m.evidence = ORGANIZATION, "PoliticalParty", singular(text), True
         return m
     dem = gazetteer.demonym(text)
     if dem is None and label in ("NORP", "GPE", "ORG", "PERSON") and single and text.lower() not in person_words:
@@ -775,7 +787,8 @@ def _confirmed_by_body(doc: Doc, found: list[Candidate], add) -> list[Candidate]
 
 
 #: Words that open a parenthesis giving another name of what stands before it ("(formerly ...)").
-OTHER_NAME_WORDS = frozenset({"previously", "formerly", "also", "now", "known", "as", "the", "or", "aka"})
+OTHER_NAME_WORDS = frozenset({"previously", "formerly", "also", "now", "known", "as", "the", "or", "aka", "then",
+                              "later"})
 #: A parenthesised other name is at most this many tokens long.
 MAX_OTHER_NAME = 8
 
@@ -842,7 +855,7 @@ def _parenthesised_names(doc: Doc, found: list[Candidate]) -> tuple[list[Candida
 
 
 #: A parenthesis is read for acronyms and other names up to this many tokens.
-MAX_PARENTHESIS = 16
+MAX_PARENTHESIS = 40
 
 
 def _closes(token: Token) -> bool:
@@ -878,7 +891,14 @@ def _acronym_like(word: str) -> bool:
 
 
 def _initials_fit(letters: str, capitals: str, text: str) -> bool:
-    found = acronyms_of(text)
+    """Whether an acronym spells a name's initials, with or without its small words, its lowercase
+    words ("ADQ": "Action démocratique du Québec" either way) and a last designator ("NVTL":
+    "Nationalist Vanua Tako Lavo Party")."""
+    words = text.split()
+    forms = {text, " ".join(w for w in words if not w.islower())}
+    if len(words) > 2 and words[-1].lower() in ("party", "movement", "front", "league"):
+        forms |= {" ".join(words[:-1])}
+    found = {acr for form in forms if form for acr in acronyms_of(form)}
     return letters in found or capitals in found
 
 
@@ -897,8 +917,9 @@ def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
     for token in doc[:-2]:
         if token.text != "(":
             continue
-        acronym = next((doc[s] for s, e in _parenthesis_items(doc, token.i) if e - s == 1
-                        and _acronym_like(doc[s].text)), None)
+        items = [(s + sum(1 for _ in takewhile(lambda t: t.lower_ in OTHER_NAME_WORDS, doc[s:e - 1])), e)
+                 for s, e in _parenthesis_items(doc, token.i)]  # "(then ZICN)"
+        acronym = next((doc[s] for s, e in items if e - s == 1 and _acronym_like(doc[s].text)), None)
         if acronym is None:
             continue
         end = token.i
@@ -918,8 +939,9 @@ def _parenthesised_acronyms(doc: Doc, found: list[Candidate]
             best = None
             for start in range(end - 1, max(-1, end - len(letters) - ACRONYM_SLACK - 1), -1):
                 word = doc[start]
-                if not (word.is_title or word.is_upper or word.lower_ in small):
-                    break
+                if not (word.is_title or word.is_upper or word.lower_ in small
+                        or word.is_lower and word.is_alpha and word.lower_ not in PHRASE_WORDS):
+                    break  # lowercase words of another language may stand inside: "Action démocratique du Québec"
                 if start in covered and (long_form is None or covered[start] is not long_form
                                          and covered[start].kind != ORGANIZATION):
                     break

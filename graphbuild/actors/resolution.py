@@ -209,6 +209,11 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
                 org_tails[name_words[-n:]].append(key)
                 if all(w in generic for w in name_words[n:]) or n == 1 and name_words[0] in org_first:
                     org_tails[name_words[:n]].append(key)  # "Lehman" for "Lehman Brothers"
+            rest = name_words[_place_prefix(name_words):]  # "National" for "New Zealand National Party"
+            if 0 < len(rest) < len(name_words):
+                for n in range(1, len(rest)):
+                    if all(w in generic for w in rest[n:]):
+                        org_tails[rest[:n]].append(key)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key, ms in forms.items():
         if ms[0].kind == ORGANIZATION and not ms[0].generic and len(key.split()) >= 2:
@@ -229,6 +234,16 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
         targets |= {uf[first[k]] for k in by_initials.get(initials(key), ()) if abbreviates(key, k)}
         if len(targets) == 1:
             uf.union(targets.pop(), first[key])
+
+
+def _place_prefix(name_words: tuple[str, ...]) -> int:
+    """How many first words of a name name a place or its people ("New Zealand" of "New Zealand
+    National Party", "Australian" of "Australian Labor Party"); 0 when none do."""
+    for n in range(min(3, len(name_words) - 1), 0, -1):
+        text = " ".join(name_words[:n])
+        if gazetteer.place(text) is not None or gazetteer.demonym(text) is not None:
+            return n
+    return 0
 
 
 def _join_near_misses(forms: Forms, uf: UnionFind, first: dict[str, int]) -> None:
