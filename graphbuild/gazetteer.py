@@ -343,3 +343,34 @@ def party_state_tag(tokens: list[str]) -> tuple[str, int] | None:
         return None
     found = place(" ".join(tokens[3:close]))
     return (party, close - 3) if found is not None and found.type != COUNTRY else None
+
+
+@functools.cache
+def _state_abbreviations() -> dict[str, Place]:
+    """AP-style and postal abbreviations of US states ("Calif.", "N.Y.", "CA", "D.C.") -> the state.
+
+    From the ``us`` package (its ``ap_abbr`` and ``abbr`` fields); keys without dots or spaces, so
+    "N. Y." and "N.Y." are one.
+    """
+    import us
+
+    table: dict[str, Place] = {}
+    for state in us.states.STATES_AND_TERRITORIES:
+        place = Place(state.name, PLACE, "AdministrativeArea")
+        for form in (state.ap_abbr, state.abbr, state.name):
+            if form:
+                table[form.replace(".", "").replace(" ", "").lower()] = place
+    return table
+
+
+def state_after_place(text: str) -> Place | None:
+    """The US state that ``text`` names right after a town and a comma ("Tupelo, Miss.", "Fort Lewis,
+    Wash.", "Kulm, N.D."), by its name, its AP abbreviation or its postal code, or None.
+
+    Only after a town: alone, "Miss." is a title and "IN" a preposition.
+
+    Example:
+        >>> state_after_place("Calif.").label, state_after_place("N. Y.").label
+        ('California', 'New York')
+    """
+    return _state_abbreviations().get(text.replace(".", "").replace(" ", "").lower())

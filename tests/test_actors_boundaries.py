@@ -194,3 +194,26 @@ def test_the_name_after_a_country_in_a_party_name_is_its_short_name(nlp):
                      [("the New Zealand National Party", "ORG"), ("National", "ORG")])
     assert found(doc2).get("New Zealand National Party", ("", set()))[1] == {"National"}, found(doc2)
     assert "National" in found(doc), found(doc)  # "Ostland" is no place: no prefix to take off
+
+
+@pytest.mark.parametrize("text, town, written, state", [
+    ("Elvis Presley was born in Tupelo, Miss., in 1935.", "Tupelo", "Tupelo, Miss.", "Mississippi"),
+    ("The soldiers are based at Fort Lewis, Wash., for now.", "Fort Lewis", "Fort Lewis, Wash.", "Washington State"),
+    ("The family moved to Kulm, N.D. in 1920.", "Kulm", "Kulm, N.D.", "North Dakota"),
+    ("She studied in Vienna, Austria, for two years.", "Vienna", "Vienna, Austria", "Austria"),
+])
+def test_a_town_with_its_state_or_country_is_the_town_and_names_the_state(nlp, text, town, written, state):
+    actors = found(nlp(text))
+    assert written in actors.get(town, ("", set()))[1], actors
+    assert state in actors, actors
+
+
+def test_a_list_of_states_is_no_town_with_its_state(nlp):
+    doc = with_ents(nlp, "Texas, Ohio and Iowa voted early.", [("Texas", "GPE"), ("Ohio", "GPE"), ("Iowa", "GPE")])
+    assert all(aliases == set() for _, aliases in found(doc).values()), found(doc)
+
+
+def test_a_state_before_a_description_is_no_town_qualifier(nlp):
+    doc = with_ents(nlp, "The bill was backed by John Cornyn, Texas Republican, and others.",
+                    [("John Cornyn", "PERSON"), ("Texas", "GPE")])
+    assert found(doc).get("John Cornyn", ("",))[0] == PERSON, found(doc)

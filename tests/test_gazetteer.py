@@ -110,3 +110,13 @@ def test_country_names_lists_every_known_name():
 
 def test_a_country_within_a_state_belongs_to_it():
     assert gazetteer.sovereign("Wales") == "United Kingdom" and gazetteer.sovereign("Chile") == "Chile"
+
+
+@pytest.mark.parametrize("written, state", [("Calif.", "California"), ("N. Y.", "New York"), ("WA", "Washington"),
+                                            ("D.C.", "District of Columbia"), ("Texas", "Texas")])
+def test_a_state_after_a_town_is_read_by_its_ap_abbreviation_postal_code_or_name(written, state):
+    assert gazetteer.state_after_place(written).label == state
+
+
+def test_a_word_that_is_no_state_is_none():
+    assert gazetteer.state_after_place("Mrs.") is None

@@ -85,6 +85,7 @@ class Candidate:
     form: str = ""  # the name it is matched by, when not its text ("Tory" for "Tories")
     org_cue: bool = False  # a noun beside it says it is an organization's ("X shares", "oil firm X")
     evidence: bool = False  # its kind comes from more than spaCy's label: the gazetteer, a title, a cue
+    qualified: bool = False  # a town written with its state or country ("Tupelo, Miss."): a name, not the label
 
     @property
     def key(self) -> str:
@@ -637,7 +638,71 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
                 add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
         add(span, ent.label_, titles)
     found = _confirmed_by_body(doc, found, add)
-    return found + _more_member_names(doc, found)
+    found = found + _more_member_names(doc, found)
+    return found + _towns_with_their_states(doc, found)
+
+
+#: A state or country after a town is at most this many tokens long ("N. Y.", "South Carolina").
+MAX_QUALIFIER_TOKENS = 3
+
+
+def _qualifier(doc: Doc, i: int) -> tuple[int, gazetteer.Place] | None:
+    """The US state (by name, AP abbreviation or postal code) or country at token ``i``, and where it ends."""
+    for n in range(min(MAX_QUALIFIER_TOKENS, len(doc) - i), 0, -1):
+        span = doc[i:i + n]
+        if not span[0].text[:1].isupper() or span[-1].is_punct or any("\n" in t.whitespace_ for t in span[:-1]):
+            continue
+        text = span.text
+        end = i + n
+        if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_ and not text.endswith("."):
+            text, end = text + ".", end + 1  # "Miss" "." at a sentence's end
+        found = gazetteer.state_after_place(text)
+        if found is None and (country := gazetteer.country(span.text)) is not None:
+            found, end = country, i + n
+        if found is not None:
+            return end, found
+    return None
+
+
+def _towns_with_their_states(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A town written with its state or country after a comma ("Tupelo, Miss.", "Kulm, N.D.", "Vienna,
+    Austria"): the town's mention takes the whole as a name of it (never its label), and the state
+    or country is a mention of its own.
+
+    A town is a place that is no country and no US state, so a list of states or countries
+    ("Texas, Ohio") is no town with its state.
+    """
+    starts = {m.start: m for m in found}
+    added: list[Candidate] = []
+    for m in found:
+        if m.country or m.demonym or m.generic or m.qualified or m.titles \
+                or gazetteer.state_after_place(m.text) is not None:
+            continue
+        i = m.end + (m.end < len(doc) and doc[m.end].text == ",")
+        if i >= len(doc) or (hit := _qualifier(doc, i)) is None:
+            continue
+        end, where = hit
+        if i == m.end and not doc[end - 1].text.endswith("."):
+            continue  # without a comma only an abbreviation says so: "Jamestown N.Y.", not "Rakyat Malaysia"
+        if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
+            continue  # "John Cornyn, Texas Republican": a description, no town's state
+        if m.kind != PLACE and (where.type == COUNTRY or m.end - m.start > 1 and m.kind == PERSON):
+            continue  # spaCy's other label stands unless a state says "town": "Kulm, N.D."
+        m.kind, m.subtype = PLACE, m.subtype if m.kind == PLACE else ""
+        other = starts.get(i)
+        if other is None or other.end > end:
+            other = Candidate(i, end, tidy(doc[i:end].text), where.type, ent_label="GPE")
+            added.append(other)
+        other.kind, other.place, other.evidence = where.type, where, True
+        if where.type == COUNTRY:
+            other.country = where.label
+        else:  # a state named like a city is "Washington State", never the city
+            city = getattr(gazetteer.place(where.label), "subtype", "") == "City"
+            other.subtype, other.form = where.subtype, f"{where.label} State" if city else where.label
+            other.place = gazetteer.Place(other.form, PLACE, where.subtype)
+        m.form = m.form or m.text
+        m.end, m.text, m.qualified = end, tidy(doc[m.start:end].text), True
+    return added
 
 
 def _more_member_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -27,15 +27,16 @@ def label(ms: list[Candidate], kind: str) -> str:
     countries = Counter(m.country for m in ms if m.country)
     if kind == COUNTRY and countries:
         return countries.most_common(1)[0][0]
-    names = [m for m in ms if not m.demonym and not m.generic] or [m for m in ms if not m.demonym]
+    names = [m for m in ms if not m.demonym and not m.generic and not m.qualified] \
+        or [m for m in ms if not m.demonym and not m.qualified] or [m for m in ms if not m.demonym]
     if kind == PLACE:
         places = [m.place for m in names if trusted_place(m)]
         if places:
             return places[0].label
-    counts = Counter(m.text for m in names)
+    counts = Counter(m.form if m.qualified else m.text for m in names)
     position = {}
     for m in names:
-        position.setdefault(m.text, m.start)
+        position.setdefault(m.form if m.qualified else m.text, m.start)
 
     def fullness(text: str) -> tuple:
         return (not is_acronym(text), len(words(text)), len(text), counts[text], -position[text])
