@@ -217,3 +217,26 @@ def test_a_state_before_a_description_is_no_town_qualifier(nlp):
     doc = with_ents(nlp, "The bill was backed by John Cornyn, Texas Republican, and others.",
                     [("John Cornyn", "PERSON"), ("Texas", "GPE")])
     assert found(doc).get("John Cornyn", ("",))[0] == PERSON, found(doc)
+
+
+@pytest.mark.parametrize("line, place, source", [
+    ("Oslo NTB-REUTER", "Oslo", "NTB-REUTER"),
+    ("Nairobi Radio Kenya Network", "Nairobi", "Radio Kenya Network"),
+    ("ZB0101 Hamburg DIE ZEIT in German 3 Mar 95 p 2", "Hamburg", "DIE ZEIT"),
+])
+def test_a_wire_reports_source_line_is_its_place_and_its_source(nlp, line, place, source):
+    doc = nlp(line)
+    start = line.index(place)
+    doc.ents = [doc.char_span(start, start + len(place + " " + source), label="ORG")]
+    assert {place, source} <= set(found(doc)), found(doc)
+
+
+def test_a_newspaper_named_after_its_city_stays_whole_on_a_line_of_its_own(nlp):
+    doc = nlp("Chicago Daily Herald")
+    doc.ents = [Span(doc, 0, 3, "ORG")]
+    assert set(found(doc)) == {"Chicago Daily Herald"}
+
+
+def test_a_place_and_a_source_inside_a_sentence_stay_as_spacy_tagged(nlp):
+    doc = with_ents(nlp, "He told Oslo NTB-REUTER that he would resign.", [("Oslo NTB-REUTER", "ORG")])
+    assert set(found(doc)) == {"Oslo NTB-REUTER"}

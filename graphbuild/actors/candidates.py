@@ -574,6 +574,42 @@ def _split_possessor(span: Span) -> tuple[Span | None, Span]:
     return None, span
 
 
+#: Words that open or end a broadcaster's name in a wire report's source line ("Radio Lebanon", "... Network").
+BROADCAST_WORDS = frozenset({"radio", "television", "tv", "network", "agency"})
+
+
+def _split_dateline(span: Span) -> tuple[Span, Span] | None:
+    """A wire report's source line, "<place> <source>", that spaCy tagged as one name: the place and
+    the source ("Moscow ITAR-TASS", "Beirut Radio Lebanon", "Munich SUEDDEUTSCHE ZEITUNG").
+
+    Only at the start of a line, where the line ends after it or goes on with its language
+    ("... in German"), and only when the source is written in capitals or is a broadcaster
+    (:data:`BROADCAST_WORDS` open or end it): "New York Times" alone on a line stays a newspaper.
+    """
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].like_num is False and any(ch.isdigit() for ch in doc[start - 1].text) \
+            and doc[start - 1].text.isalnum():
+        start -= 1  # a report number before it: "AU0505102194 Munich ..."
+    if start > 0 and "\n" not in doc[start - 1].whitespace_ and "\n" not in doc[start - 1].text:
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and "\n" not in doc[span.end - 1].whitespace_ and "\n" not in after.text \
+            and after.lower_ != "in":
+        return None
+    for n in range(min(3, len(span) - 1), 0, -1):
+        place = gazetteer.place(span[:n].text)
+        if place is None:
+            continue
+        source = span[n:]
+        words = [t.text for t in source if t.is_alpha]
+        if words and (all(w.isupper() and len(w) > 1 for w in words)
+                      or {source[0].lower_, source[-1].lower_} & BROADCAST_WORDS):
+            return span[:n], source
+        return None
+    return None
+
+
 def _split_place_demonym(span: Span) -> tuple[Span, Span] | None:
     """ "Paris Malian" (from "pro-Paris Malian voters") -> (Paris, Malian)."""
     if len(span) < 2:
@@ -619,6 +655,10 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
                 continue
         span, titles = trim(piece, ent.label_)
         if span is None:
+            continue
+        if (pair := _split_dateline(span)) is not None:  # "Moscow ITAR-TASS", "Paris Radio France International"
+            add(pair[0], "GPE")
+            add(pair[1], "ORG")
             continue
         if (pair := _split_place_demonym(span)) is not None:
             add(pair[0], "GPE")
