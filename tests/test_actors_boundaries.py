@@ -240,3 +240,27 @@ def test_a_newspaper_named_after_its_city_stays_whole_on_a_line_of_its_own(nlp):
 def test_a_place_and_a_source_inside_a_sentence_stay_as_spacy_tagged(nlp):
     doc = with_ents(nlp, "He told Oslo NTB-REUTER that he would resign.", [("Oslo NTB-REUTER", "ORG")])
     assert set(found(doc)) == {"Oslo NTB-REUTER"}
+
+
+def untagged(nlp, text: str):
+    doc = nlp(text)
+    doc.ents = []
+    return found(doc)
+
+
+def test_countries_on_a_line_in_capitals_are_found(nlp):
+    actors = untagged(nlp, "FOOTBALL - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH.")
+    assert actors.get("Romania", ("",))[0] == COUNTRY and actors.get("Lithuania", ("",))[0] == COUNTRY, actors
+
+
+def test_a_city_spacy_did_not_tag_is_found(nlp):
+    assert "Ulsan" in untagged(nlp, "The squad flew to Ulsan on Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "Florence said yes to the offer.",                    # a first name
+    "The Belgrade Philharmonic Orchestra played.",        # a word of a longer name
+    "The NICE report came out on Monday.",               # capitals in a sentence that is not
+])
+def test_a_place_name_that_is_part_of_something_else_is_not_taken(nlp, text):
+    assert not any(kind in (COUNTRY, "Place") for kind, _ in untagged(nlp, text).values()), untagged(nlp, text)

@@ -679,7 +679,64 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
         add(span, ent.label_, titles)
     found = _confirmed_by_body(doc, found, add)
     found = found + _more_member_names(doc, found)
+    found = found + _untagged_places(doc, found, person_words)
     return found + _towns_with_their_states(doc, found)
+
+
+def _capitals_line(doc: Doc, token: Token) -> bool:
+    """Whether the line ``token`` is on is written in capitals ("SOCCER - ROMANIA BEAT LITHUANIA")."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    letters = [ch for ch in text[start:end if end >= 0 else len(text)] if ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
+
+
+def _untagged_places(doc: Doc, found: list[Candidate], person_words: frozenset[str]) -> list[Candidate]:
+    """Countries, US states and cities of the gazetteer that spaCy tagged as nothing: a proper noun
+    standing as a name of its own ("Leicestershire beat Somerset at Leicester"), or any word of a line
+    written in capitals ("SOCCER - ROMANIA BEAT LITHUANIA"), where spaCy tags little.
+
+    A word of a longer capitalized run is part of another name, and a first name or a word of a
+    person the article names is that person's, so neither is taken.
+    """
+    covered = {i for m in found for i in range(m.start, m.end)}
+    added: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or not token.is_alpha or not (token.is_title or token.is_upper and len(token) > 2):
+            i += 1
+            continue
+        capitals = token.is_upper and _capitals_line(doc, token)
+        hit = None
+        for n in range(min(3, len(doc) - i), 0, -1):
+            span = doc[i:i + n]
+            if any(k in covered or not t.is_alpha and t.text not in ("-", ".") for k, t in zip(range(i, i + n), span)):
+                continue
+            place = gazetteer.place(span.text)
+            if place is not None:
+                hit = (n, place)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, place = hit
+        span = doc[i:i + n]
+        before = doc[i - 1] if i else None
+        after = doc[i + n] if i + n < len(doc) else None
+        run = not capitals and any(t is not None and t.is_title and not t.is_sent_start and t.i not in covered
+                                   and t.is_alpha for t in (before, after))
+        if capitals or (span.root.pos_ == "PROPN" and not run and not is_title(span.text)
+                        and not first_name_gender(span[0].text) and span.text.lower() not in person_words):
+            m = Candidate(i, i + n, place.label if capitals else tidy(span.text), place.type,
+                          place.subtype, place=place, ent_label="GPE", evidence=True)
+            if place.type == COUNTRY:
+                m.country = place.label
+            added.append(m)
+            covered.update(range(i, i + n))
+        i += n
+    return added
 
 
 #: A state or country after a town is at most this many tokens long ("N. Y.", "South Carolina").
