@@ -19,7 +19,8 @@ order:
    article names another actor that is usually seen with the candidate): a bare
    surname to the person whose full name ends so; a single-word name that other
    articles use as an alias of one actor, or that ends an organization's name or
-   cuts its first word short ("Commons", "Fed"); a first
+   cuts its first word short ("Commons", "Fed"), or begins a one-word name no
+   article names apart from it ("Yugansk"); a first
    name's nickname ("Bernie" and "Bernard"); a near-miss spelling; one name
    typed a person in some articles and not in others;
 5. the short names of an organization named by its members ("Tory",
@@ -44,7 +45,7 @@ from . import gazetteer
 from .aliases import AliasRules
 from .names import abbreviates, acronym_key, acronyms_of, compact_key, initials, is_acronym, name_key, \
     osa_distance, singular
-from .records import ORGANIZATION, PERSON, Actor, ArticleResult
+from .records import ORGANIZATION, PERSON, PLACE, Actor, ArticleResult
 
 __all__ = ["MergedActor", "merge_actors", "name_key"]
 
@@ -84,6 +85,10 @@ MAX_SHORT_SHARE = 3
 
 #: A two-word organization's first word cut to this many letters is a short name of it ("Fed").
 MIN_TRUNCATION, MAX_TRUNCATION = 3, 4
+
+#: A one-word organization name this long that begins a longer one-word name may be its short name
+#: ("Yugansk", "Yuganskneftegas"), where the context agrees and no article names the two apart.
+MIN_PREFIX = 5
 
 #: A name is looked up as a cut-short form of a longer one ("Lib Dems") when a word of it is this short.
 MAX_CUT_WORD = 4
@@ -353,6 +358,7 @@ def _join_in_context(m: _Merge) -> None:
                 first = name_key(words[0])
                 for n in range(MIN_TRUNCATION, min(MAX_TRUNCATION, len(first) - 1) + 1):
                     truncated[first[:n]].append(node)
+    prefixed = _prefixed_names(m)
     namesakes: dict[str, list[int]] = {}  # person label -> the other people it may be, by first name
 
     def nicknamed(label: str) -> list[int]:
@@ -373,7 +379,7 @@ def _join_in_context(m: _Merge) -> None:
             if actor.type == PERSON:
                 candidates = candidates + surname_of.get(key, [])
             elif actor.type == ORGANIZATION and not is_acronym(actor.label):
-                candidates = candidates + tail_of.get(key, []) + truncated.get(key, [])
+                candidates = candidates + tail_of.get(key, []) + truncated.get(key, []) + prefixed.get(key, [])
         elif actor.type == PERSON and len(words) == 2:
             candidates = nicknamed(actor.label)
         if not candidates:
@@ -387,6 +393,32 @@ def _join_in_context(m: _Merge) -> None:
             m.join(node, root, short=len(words) == 1)
     _join_namesakes(m, context)
     _join_near_misses(m, context)
+
+
+def _prefixed_names(m: _Merge) -> dict[str, list[int]]:
+    """One-word organization names by their beginnings of :data:`MIN_PREFIX` letters or more
+    ("yugansk" -> the nodes of "Yuganskneftegas"), leaving out every pair some article names as two
+    actors ("Gazprom" and "Gazpromneft")."""
+    def one_word(actor: Actor) -> str:
+        key = name_key(actor.label)  # an organization, or a place the gazetteer does not know ("Yugansk")
+        return key if (actor.type == ORGANIZATION or actor.type == PLACE and not actor.subtype) \
+            and key.isalpha() and not is_acronym(actor.label) else ""
+
+    labels = {key for actor in m.actors if (key := one_word(actor))}
+    prefixed: dict[str, list[int]] = defaultdict(list)
+    apart: set[tuple[str, str]] = set()
+    by_article: dict[int, set[str]] = defaultdict(set)
+    for node, actor in enumerate(m.actors):
+        if key := one_word(actor):
+            by_article[m.article[node]].add(key)
+            for n in range(MIN_PREFIX, len(key) - 1):
+                if key[:n] in labels:
+                    prefixed[key[:n]].append(node)
+    for keys in by_article.values():
+        for key in keys:
+            apart.update((key[:n], key) for n in range(MIN_PREFIX, len(key) - 1) if key[:n] in keys)
+    return {short: [n for n in nodes if (short, name_key(m.actors[n].label)) not in apart]
+            for short, nodes in prefixed.items()}
 
 
 def _short_name_of(m: _Merge, node: int, root: int) -> bool:

@@ -211,6 +211,8 @@ def abbreviates(short: str, long: str) -> bool:
         (True, True)
         >>> abbreviates("Liberal Dems", "Liberal Democrats"), abbreviates("Lab", "Labour")
         (True, False)
+        >>> abbreviates("New York", "New Yorker")
+        False
     """
     a, b = name_key(short).split(), name_key(long).split()
     if len(a) != len(b) or len(a) < 2:
@@ -219,10 +221,14 @@ def abbreviates(short: str, long: str) -> bool:
     for x, y in zip(a, b):
         if x != y and x.endswith("s") and y.endswith("s"):
             x, y = x[:-1], y[:-1]
-        if not (len(x) >= 2 and y.startswith(x)):
-            return False
+        if not (len(x) >= 2 and y.startswith(x)) or x != y and y[len(x):] in PEOPLE_SUFFIXES:
+            return False  # "New York" writes no word of "New Yorker" short: a "New Yorker" is someone from it
         cut = cut or len(y) - len(x) >= 2
     return cut
+
+
+#: Endings that make a place's name the name of someone from it ("New Yorker", "Londoner", "Texan").
+PEOPLE_SUFFIXES = frozenset({"er", "ers", "an", "ans", "ian", "ians", "ite", "ites", "ese"})
 
 
 def initials(name: str) -> str:

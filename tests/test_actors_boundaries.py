@@ -264,3 +264,69 @@ def test_a_city_spacy_did_not_tag_is_found(nlp):
 ])
 def test_a_place_name_that_is_part_of_something_else_is_not_taken(nlp, text):
     assert not any(kind in (COUNTRY, "Place") for kind, _ in untagged(nlp, text).values()), untagged(nlp, text)
+
+
+def test_a_bare_name_named_before_a_longer_name_it_begins_is_another_actor(nlp):
+    doc = with_ents(nlp, "Nordvik said sales rose. Its Nordvik Freestyle model sold well, and Nordvik is hiring.",
+                    [("Nordvik", "ORG"), ("Nordvik Freestyle", "ORG"), ("Nordvik", "ORG")])
+    assert {"Nordvik", "Nordvik Freestyle"} <= set(found(doc)), found(doc)
+
+
+def test_a_bare_name_after_the_longer_name_is_its_short_form(nlp):
+    doc = with_ents(nlp, "Nordvik Brothers said sales rose, and Nordvik is hiring.",
+                    [("Nordvik Brothers", "ORG"), ("Nordvik", "ORG")])
+    assert found(doc) == {"Nordvik Brothers": (ORGANIZATION, {"Nordvik"})}
+
+
+@pytest.mark.parametrize("text, ents, first", [
+    ("Petrokamneftegas was sold. Petrokam had debts.", [("Petrokamneftegas", "ORG"), ("Petrokam", "GPE")], True),
+    ("Petrokam said it would buy Petrokamneft.", [("Petrokam", "ORG"), ("Petrokamneft", "ORG")], False),
+])
+def test_a_one_word_name_beginning_a_longer_one_named_before_it_is_its_short_form(nlp, text, ents, first):
+    actors = found(with_ents(nlp, text, ents))
+    assert (len(actors) == 1) == first, actors
+
+
+@pytest.mark.parametrize("text, ents, names", [
+    ("Best known for brewing Foster's Lager, Foster's is big.", [("Foster's Lager, Foster's", "ORG")],
+     {"Foster's Lager", "Foster"}),
+    ("The party is Veritas - Latin for truth - and it is new.", [("Veritas - Latin", "ORG")], {"Veritas", "Latin"}),
+    ("Volga said Volga and Kama would merge, and Kama agreed.",
+     [("Volga", "ORG"), ("Volga and Kama", "ORG"), ("Kama", "ORG")], {"Volga", "Kama"}),
+    ("Shares in Procter and Gamble rose.", [("Procter and Gamble", "ORG")], {"Procter and Gamble"}),
+    ("Shares in Acme, Inc. rose.", [("Acme, Inc.", "ORG")], {"Acme, Inc."}),
+])
+def test_a_list_tagged_as_one_name_is_its_names(nlp, text, ents, names):
+    assert set(found(with_ents(nlp, text, ents))) == names
+
+
+def test_the_remit_of_a_secretary_is_no_actor(nlp):
+    doc = with_ents(nlp, "Transport Secretary Jane Doe met the Labour minister.",
+                    [("Transport", "ORG"), ("Jane Doe", "PERSON"), ("Labour", "ORG")])
+    assert set(found(doc)) == {"Jane Doe", "Labour"}, found(doc)
+
+
+def test_an_acronym_the_gazetteer_does_not_know_is_no_place(nlp):
+    doc = with_ents(nlp, "Regulators told BT to open its lines in the US.", [("BT", "GPE"), ("US", "GPE")])
+    actors = found(doc)
+    assert actors["BT"][0] == ORGANIZATION and actors["United States"][0] == COUNTRY, actors
+
+
+def test_a_name_after_an_organization_noun_is_an_organization(nlp):
+    doc = nlp("Regulators charged suppliers with helping Dutch retailer Ahold inflate earnings.")
+    doc.ents = []
+    assert found(doc).get("Ahold", ("",))[0] == ORGANIZATION
+
+
+def test_a_name_ending_in_a_party_family_is_a_party(nlp):
+    doc = with_ents(nlp, "He said New Labour had changed.", [("New Labour", "PERSON")])
+    assert found(doc).get("New Labour", ("",))[0] == ORGANIZATION
+
+
+@pytest.mark.parametrize("text, ents, person", [
+    ("Peers rejected the terror Bill on Monday.", [("Bill", "PERSON")], False),
+    ("Bill Gates spoke first. Then Bill said no.", [("Bill Gates", "PERSON"), ("Bill", "PERSON")], True),
+])
+def test_a_lone_first_name_that_names_a_document_is_a_person_only_where_one_is_named_so(nlp, text, ents, person):
+    actors = found(with_ents(nlp, text, ents))
+    assert ("Bill Gates" in actors) == person and "Bill" not in actors, actors

@@ -283,3 +283,31 @@ def test_the_users_rules_merge_split_and_retype():
     merged, _ = merge_actors(results, rules)
     assert sorted((m.label, m.subtype) for m in merged) == [
         ("Keir Starmer", ""), ("Starmer", ""), ("Veltrox Holdings", "Corporation")]
+
+
+def test_a_place_is_no_short_form_of_someone_from_it():
+    labels = _groups([
+        _result("a", _actor("New York", "Place", mentions=5)),
+        _result("b", _actor("New Yorker", "Organization")),
+    ])
+    assert len(labels) == 2
+
+
+def test_a_one_word_name_that_begins_a_longer_one_joins_it_where_no_article_names_them_apart():
+    petro = _actor("Petrokamneftegas", "Organization", mentions=3)
+    labels = _groups([
+        _result("a", petro, _actor("Rosbank", "Organization")),
+        _result("b", _actor("Petrokam", "Organization", mentions=2), _actor("Rosbank", "Organization")),
+        _result("c", petro, _actor("Rosbank", "Organization")),
+    ])
+    assert ("Petrokam", frozenset({"Petrokamneftegas"})) in labels or \
+        ("Petrokamneftegas", frozenset({"Petrokam"})) in labels, labels
+
+
+def test_a_one_word_name_and_a_longer_one_some_article_names_apart_stay_two():
+    labels = _groups([
+        _result("a", _actor("Gazmont", "Organization", mentions=5), _actor("Gazmontneft", "Organization")),
+        _result("b", _actor("Gazmontneft", "Organization"), _actor("Rosbank", "Organization")),
+        _result("c", _actor("Gazmont", "Organization"), _actor("Rosbank", "Organization")),
+    ])
+    assert len([label for label, _ in labels if label.startswith("Gazmont")]) == 2, labels

@@ -108,3 +108,8 @@ def test_compact_key_sets_spacing_numbers_and_ampersands_aside():
     assert compact_key("Channel Five") == compact_key("Channel 5") == compact_key("Channel5")
     assert compact_key("Black & Decker") == compact_key("Black and Decker")
     assert compact_key("Channel Five") != compact_key("Channel Four")
+
+
+def test_someone_from_a_place_is_no_cut_short_form_of_it():
+    from graphbuild.names import abbreviates
+    assert not abbreviates("New York", "New Yorker") and abbreviates("Lib Dems", "Liberal Democrats")

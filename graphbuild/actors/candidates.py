@@ -349,17 +349,34 @@ def _is_noise(span: Span, label: str) -> bool:
         return True  # a title alone ("Cardinal", "the President", "MPs") names nobody in particular
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return True
-    if _names_a_thing(span, label):
+    if _names_a_thing(span, label) or _names_a_portfolio(span):
         return True
     return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
             and gazetteer.place(text) is None)
+
+
+#: Titles after which a capitalized word names the office's remit, not an actor ("Education Secretary").
+PORTFOLIO_TITLES = frozenset({"secretary", "minister"})
+
+
+def _names_a_portfolio(span: Span) -> bool:
+    """Whether a one-word name is the remit of the title after it: "Education Secretary Ruth Kelly",
+    "the Trade Minister". A party's name stands before a title too ("Labour minister"); a party
+    family's word (:func:`party_families`) or a place is never a remit."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].lower_ not in PORTFOLIO_TITLES:
+        return False
+    word = span.text
+    return not is_acronym(word) and singular(word).lower() not in party_families() \
+        and gazetteer.place(word) is None and gazetteer.demonym(word) is None
 
 
 def _names_a_thing(span: Span, label: str) -> bool:
     """Whether a name is a document's, an event's or a prize's ("the Budget", "Terrorism Bill", "Ryder Cup").
 
     Its head or last word says so (:func:`graphbuild.names.non_actor_heads`); a lone first name
-    spaCy calls a person ("Bill") stays a person.
+    spaCy calls a person ("Bill") stays a person where the article names someone so in full
+    ("Bill Gates ... Bill said"), and is the document otherwise ("the Bill now faces peers").
     """
     words = [t.text for t in span if t.text[:1].isalnum()]
     if not words:
@@ -367,8 +384,10 @@ def _names_a_thing(span: Span, label: str) -> bool:
     heads = non_actor_heads()
     if words[-1].lower() not in heads and head_word(words) not in heads:
         return False
+    doc = span.doc
     return not (label == "PERSON" and len(words) == 1 and first_name_gender(words[0])
-                and not (span.start and span.doc[span.start - 1].lower_ == "the"))
+                and not (span.start and doc[span.start - 1].lower_ == "the")
+                and any(e.label_ == "PERSON" and len(e) > 1 and e[0].text == words[0] for e in doc.ents))
 
 
 def _party_word(span: Span) -> bool:
@@ -433,6 +452,12 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
         m.kind, m.country, m.demonym, m.evidence = COUNTRY, dem.country, True, True
         return m
     head = org_head(list(span))
+    if not single and head is None and label != "NORP" and singular(span[-1].text).lower() in party_families() \
+            and span[-1].text[:1].isupper() and not first_name_gender(span[0].text) and not titles:
+        m.kind, m.subtype, m.evidence = ORGANIZATION, "PoliticalParty", True  # "New Labour", "Scottish Greens"
+        return m
+    if single and is_acronym(text) and label in ("GPE", "LOC"):
+        m.kind = ORGANIZATION  # the gazetteer knows the places written as acronyms ("US", "UAE"): "BT" is none
     if head is None and label in ("NORP", "PERSON") and not set(titles) & HONORIFICS \
             and _party_word(span) and not (label == "PERSON" and first_name_gender(span[0].text)):
         # "the Tories", "Tory leader X", "Lib Dem MPs": an organization named by its members; its
@@ -578,6 +603,43 @@ def _split_possessor(span: Span) -> tuple[Span | None, Span]:
 BROADCAST_WORDS = frozenset({"radio", "television", "tv", "network", "agency"})
 
 
+#: Words after a comma that end a name rather than start another: "Acme, Inc.", "John Smith, Jr.".
+NAME_SUFFIXES = frozenset({"inc", "ltd", "llc", "plc", "co", "corp", "jr", "sr", "ii", "iii", "iv", "lp", "sa", "ag",
+                           "nv", "bv", "spa"})
+
+#: Dashes that, with a space on each side, part two phrases, never two words of one name.
+SPACED_DASHES = frozenset({"-", "–", "—"})
+
+
+def _list_parts(span: Span, alone: frozenset[str]) -> list[Span]:
+    """The names of a list or an aside spaCy tagged as one entity, else the entity itself.
+
+    Names never hold a comma before another name ("Foster's Lager, Foster's") nor a dash set off by
+    spaces ("Veritas - Latin for truth"); "and" joins two names when the article also names each
+    alone ("Gazprom and Gazpromneft"), and is part of one otherwise ("Procter and Gamble",
+    "Bosnia and Herzegovina").
+    """
+    doc = span.doc
+    cuts = []
+    for token in span[1:-1]:
+        nxt = doc[token.i + 1]
+        if token.text in (",", ";") and nxt.lower_.rstrip(".") not in NAME_SUFFIXES:
+            cuts.append(token.i)
+        elif token.text in SPACED_DASHES and token.whitespace_ and doc[token.i - 1].whitespace_:
+            cuts.append(token.i)
+        elif token.lower_ == "and" and name_key(doc[span.start:token.i].text) in alone \
+                and name_key(doc[token.i + 1:span.end].text) in alone and gazetteer.place(span.text) is None:
+            cuts.append(token.i)
+    if not cuts:
+        return [span]
+    parts, start = [], span.start
+    for cut in cuts:
+        parts.append(doc[start:cut])
+        start = cut + 1
+    parts.append(doc[start:span.end])
+    return [part for part in parts if len(part)]
+
+
 def _split_dateline(span: Span) -> tuple[Span, Span] | None:
     """A wire report's source line, "<place> <source>", that spaCy tagged as one name: the place and
     the source ("Moscow ITAR-TASS", "Beirut Radio Lebanon", "Munich SUEDDEUTSCHE ZEITUNG").
@@ -640,9 +702,37 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
         if m is not None:
             found.append(m)
 
+    def take(piece: Span, label: str) -> None:
+        """Trim, split and add one entity (or one part of a list spaCy tagged as one)."""
+        span, titles = trim(piece, label)
+        if span is None:
+            return
+        if (pair := _split_dateline(span)) is not None:  # "Moscow ITAR-TASS", "Paris Radio France International"
+            add(pair[0], "GPE")
+            add(pair[1], "ORG")
+            return
+        if (pair := _split_place_demonym(span)) is not None:
+            add(pair[0], "GPE")
+            add(pair[1], "NORP")
+            return
+        if (person := _person_of(span, label)) is not None:  # "Jane Roe of the National Party" tagged as one name
+            add(person, "PERSON")
+            span, titles = trim(doc[person.end + 1:span.end], label)
+            if span is None:
+                return
+        if (country := _country_of(span, label)) is not None:  # "the Communist Party of Greece" names Greece
+            add(country, "GPE")
+        possessor, span = _split_possessor(span)
+        if possessor is not None:
+            trimmed, _ = trim(possessor, label)
+            if trimmed is not None:
+                add(trimmed, "GPE" if gazetteer.place(trimmed.text) else label)
+        add(span, label, titles)
+
     named = {ent.start: _with_connected_words(_with_party_words(ent)) for ent in doc.ents}
     absorbed = {i for ent in doc.ents for i in range(named[ent.start].start, ent.start)}  # "Sweden" of "Sweden Democrats"
     absorbed |= {i for ent in doc.ents for i in range(ent.end, named[ent.start].end)}  # "Greece" of "Party of Greece"
+    alone = frozenset(name_key(ent.text) for ent in doc.ents)
     for ent in doc.ents:
         if ent.label_ not in LABEL_TYPE or ent.start in absorbed or named[ent.start] == ent and any(
                 i in absorbed for i in range(ent.start, ent.end) if doc[i].lower_ != "the"):
@@ -653,34 +743,40 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
             piece = doc[piece.start:paren]
             if not len(piece):
                 continue
-        span, titles = trim(piece, ent.label_)
-        if span is None:
-            continue
-        if (pair := _split_dateline(span)) is not None:  # "Moscow ITAR-TASS", "Paris Radio France International"
-            add(pair[0], "GPE")
-            add(pair[1], "ORG")
-            continue
-        if (pair := _split_place_demonym(span)) is not None:
-            add(pair[0], "GPE")
-            add(pair[1], "NORP")
-            continue
-        if (person := _person_of(span, ent.label_)) is not None:  # "Jane Roe of the National Party" tagged as one name
-            add(person, "PERSON")
-            span, titles = trim(doc[person.end + 1:span.end], ent.label_)
-            if span is None:
-                continue
-        if (country := _country_of(span, ent.label_)) is not None:  # "the Communist Party of Greece" names Greece
-            add(country, "GPE")
-        possessor, span = _split_possessor(span)
-        if possessor is not None:
-            trimmed, _ = trim(possessor, ent.label_)
-            if trimmed is not None:
-                add(trimmed, "GPE" if gazetteer.place(trimmed.text) else ent.label_)
-        add(span, ent.label_, titles)
+        for part in _list_parts(piece, alone):
+            take(part, ent.label_)
     found = _confirmed_by_body(doc, found, add)
     found = found + _more_member_names(doc, found)
     found = found + _untagged_places(doc, found, person_words)
+    found = found + _described_names(doc, found)
     return found + _towns_with_their_states(doc, found)
+
+
+#: A name spaCy missed after an organization noun is at most this many words long ("oil firm Yukos").
+MAX_DESCRIBED_WORDS = 3
+
+
+def _described_names(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Names spaCy tagged as nothing right after a noun that says what organization they name:
+    "Dutch retailer Ahold", "oil firm Yukos" (:func:`org_descriptions`)."""
+    covered = {i for m in found for i in range(m.start, m.end)}
+    described = org_descriptions()
+    added = []
+    for token in doc[:-1]:
+        noun = token.lower_ if token.lower_ in described else token.lemma_.lower()
+        if not (token.is_lower and token.pos_ == "NOUN" and noun in described):
+            continue
+        i = j = token.i + 1
+        while j < len(doc) and j - i < MAX_DESCRIBED_WORDS and j not in covered and doc[j].pos_ == "PROPN" \
+                and _name_word(doc[j]):
+            j += 1
+        if j == i or j < len(doc) and doc[j].pos_ == "PROPN" or gazetteer.place(doc[i:j].text) is not None:
+            continue
+        m = Candidate(i, j, tidy(doc[i:j].text), ORGANIZATION, described[noun], ent_label="ORG",
+                      org_cue=True, evidence=True)
+        added.append(m)
+        covered.update(range(i, j))
+    return added
 
 
 def _capitals_line(doc: Doc, token: Token) -> bool:

@@ -11,7 +11,8 @@ article's forms (mentions grouped by normalized name):
 4. short forms of an organization to its long form: a tail ("the Times"), a
    head before designators ("Lehman"), a truncated first word ("Fed"), every
    word cut short ("Lib Dems" for "Liberal Democrats");
-5. near-miss spellings of a name of the same kind ("Zelenskiy" -> "Zelensky").
+5. a one-word name that begins a one-word name named before it ("Yugansk");
+6. near-miss spellings of a name of the same kind ("Zelenskiy" -> "Zelensky").
 
 Every join looks names up in dicts, so the step is linear in the article's size.
 """
@@ -30,6 +31,9 @@ from .candidates import HONORIFICS, TITLE_MODIFIERS, Candidate
 #: Near misses are looked for between names of at least this many letters, one edit apart
 #: (two edits join "Tony Blair" and "Tony Bland").
 NEAR_MISS_MIN = 6
+
+#: A one-word organization name this long that begins a longer one is a short form of it ("Yugansk").
+MIN_PREFIX = 5
 
 #: A two-word organization's first word cut to this many letters is a short form of it ("Fed").
 MIN_TRUNCATION, MAX_TRUNCATION = 3, 4
@@ -76,6 +80,7 @@ def resolve(mentions: list[Candidate], links: list[tuple[Candidate, int]]) -> Un
                 uf.union(first[key], m.node)
     _join_acronyms(named, mentions, links, uf, first)
     _join_short_forms(forms, org_first, uf, first)
+    _join_prefixes(named, uf, first)
     _join_near_misses(named, uf, first)
     return uf
 
@@ -207,7 +212,8 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
             name_words = tuple(name_key(w) for w in words(ms[0].text.split("'")[-1]))
             for n in range(1, len(name_words) + owned):
                 org_tails[name_words[-n:]].append(key)
-                if all(w in generic for w in name_words[n:]) or n == 1 and name_words[0] in org_first:
+                if all(w in generic for w in name_words[n:]) or n == 1 and name_words[0] in org_first \
+                        and not _named_first(forms, name_words[0], key):
                     org_tails[name_words[:n]].append(key)  # "Lehman" for "Lehman Brothers"
             rest = name_words[_place_prefix(name_words):]  # "National" for "New Zealand National Party"
             if 0 < len(rest) < len(name_words):
@@ -234,6 +240,35 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
         targets |= {uf[first[k]] for k in by_initials.get(initials(key), ()) if abbreviates(key, k)}
         if len(targets) == 1:
             uf.union(targets.pop(), first[key])
+
+
+def _named_first(forms: Forms, word: str, key: str) -> bool:
+    """Whether the one-word name ``word`` stands alone before the longer name ``key`` is first named.
+
+    News names a company in full before it shortens it ("Lehman Brothers ... Lehman"); a bare
+    name named first is another actor that the longer one belongs to or is named after ("Ford
+    ... its Ford Freestyle", "Barclays ... Barclays Capital").
+    """
+    alone = forms.get(word)
+    return bool(alone) and min(m.start for m in alone) < min(m.start for m in forms[key])
+
+
+def _join_prefixes(forms: Forms, uf: UnionFind, first: dict[str, int]) -> None:
+    """A one-word organization name that begins a longer one-word name named before it, its short
+    form ("Yuganskneftegaz ... Yugansk"); named first, it is another actor ("Gazprom ... Gazpromneft")."""
+    # spaCy calls an unknown one-word name anything: a name the gazetteer does not know, without a
+    # title or a first name, is taken whatever its kind ("Yugansk" typed a place)
+    singles = {key: ms for key, ms in forms.items() if " " not in key and key.isalpha() and not is_acronym(ms[0].text)
+               and not any(m.place or m.country or m.titles or m.demonym for m in ms)
+               and any(m.kind == ORGANIZATION or m.ent_label in ("ORG", "GPE", "LOC") for m in ms)}
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for key in singles:
+        for n in range(MIN_PREFIX, len(key) - 1):
+            by_prefix[key[:n]].append(key)
+    for key, ms in singles.items():
+        longer = [k for k in by_prefix.get(key, ()) if k != key]
+        if len(longer) == 1 and min(m.start for m in forms[longer[0]]) < min(m.start for m in ms):
+            uf.union(first[longer[0]], first[key])
 
 
 def _place_prefix(name_words: tuple[str, ...]) -> int:
