@@ -8,7 +8,8 @@ The graph holds, per the vocabulary in :mod:`graphbuild.vocab`:
   ``skos:altLabel`` every other surface form;
 * each asserted relation as a direct triple actor -> actor, and each mention of
   a relation as an ``rdf:Statement`` carrying its evidence (its date is its
-  article's: ``prov:wasDerivedFrom`` then ``schema:datePublished``);
+  article's: ``prov:wasDerivedFrom`` then ``schema:datePublished``) and, as its
+  ``rdfs:label``, the phrase that stated it;
 * when some articles are dated, the first and last dates an actor is named and
   a relation is stated (:func:`add_dates`).
 """
@@ -147,6 +148,8 @@ def build_graph(results: Iterable[ArticleResult], aliases: AliasRules | None = N
             graph.add((st, GB.endChar, Literal(rel.end)))
             graph.add((st, GB.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
             graph.add((st, GB.construction, Literal(rel.construction)))
+            if rel.label:
+                graph.add((st, RDFS.label, Literal(rel.label)))  # the phrase that stated it ("shot dead")
             if rel.hypothetical:
                 graph.add((st, GB.hypothetical, Literal(True)))
     add_dates(graph, actor_dates, relation_dates)
