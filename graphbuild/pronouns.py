@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import words
 from .records import COUNTRY, ORGANIZATION, PERSON, PLACE
 
 MALE, FEMALE = "male", "female"
@@ -36,9 +37,7 @@ PRONOUNS: dict[str, tuple[frozenset[str], str, int]] = {
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 
 #: Verbs of saying: their pronoun subject next to a quotation is the quoted speaker.
-SPEECH_VERBS = frozenset({"say", "add", "tell", "write", "continue", "ask", "explain", "warn", "insist",
-                          "tweet", "note", "argue", "claim", "reply", "state", "conclude", "admit",
-                          "suggest", "recall", "declare", "remark", "acknowledge", "complain"})
+SPEECH_VERBS = words("relations_speech_verbs.txt")
 
 #: Titles that tell a person's gender.
 TITLE_GENDER = {"mr": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE, "baron": MALE,

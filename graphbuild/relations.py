@@ -1,8 +1,9 @@
 """Extracting relations between the actors of one parsed article.
 
-The rules live in :mod:`graphbuild.rules`, one module per construction family
-(attribution, roles, noun modifiers, clauses, act nouns, membership lists).
-This module runs them sentence by sentence over the shared article context,
+The rules live in :mod:`graphbuild.rules`: a general core that links every pair
+of actors through the path grammar and the event vocabulary, and the families
+for attribution, roles and noun modifiers. This module builds the article's
+context, runs the rules sentence by sentence over it,
 settles each found relation's confidence (from its construction, lowered when
 an end was reached through a pronoun, a demonym or context) and whether it is
 hypothetical (negated, asked or supposed), and yields :class:`Relation` records.
@@ -24,44 +25,18 @@ from spacy.tokens import Doc
 
 from .nlp import doc_text
 from .records import ActorTable, Relation
-from .rules import FAMILIES
+from .rules import FAMILIES, LEARNERS
+from .rules.core import place_chains
+from .rules.constructions import confidence
 from .rules.context import ArticleContext, Found
 from .rules.grammar import hypothetical
 
-#: How far each construction is trusted, 0..1.
-CONFIDENCE = {
-    "title": 0.9,
-    "apposition": 0.85,
-    "copula": 0.85,
-    "affiliation": 0.8,
-    "based-in": 0.85,
-    "party-state-tag": 0.85,
-    "role-description": 0.6,
-    "attribution-tell": 0.9,
-    "attribution-medium": 0.85,
-    "attribution-according": 0.7,
-    "possessive": 0.7,
-    "hyphen-compound": 0.8,
-    "svo": 0.75,
-    "svo-prep": 0.7,
-    "passive": 0.75,
-    "troop-movement": 0.8,
-    "agency-phrase": 0.65,
-    "answered-request": 0.7,
-    "nominal-possessor": 0.75,
-    "nominal-by": 0.75,
-    "nominal-object": 0.7,
-    "nominal-between": 0.75,
-    "nominal-protagonist": 0.45,
-    "member-list": 0.7,
-    "reciprocal": 0.7,
-}
 #: Factor on the confidence when an end was reached through a pronoun, demonym or context.
 WEAK_END_FACTOR = 0.8
 
 
 def _confidence(found: Found) -> float:
-    base = CONFIDENCE[found.construction]
+    base = confidence(found.construction)
     weak = found.subject.weak + found.object.weak
     return round(base * WEAK_END_FACTOR ** weak, 3)
 
@@ -76,12 +51,11 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
     Returns:
         An iterator of relations, in sentence order.
     """
-    ctx = ArticleContext.read(doc, table)
+    ctx = ArticleContext.read(doc, table, LEARNERS)
     article_text = doc_text(doc)
     actor_tokens = sorted(table.token_actor)
     for sent in doc.sents:
         tokens = list(sent)  # one Token object each, shared by every rule
-        ctx.observe(tokens)
         # A relation needs an actor, or a pronoun bound to one, in its sentence.
         first = bisect.bisect_left(actor_tokens, sent.start)
         if first == len(actor_tokens) or actor_tokens[first] >= sent.end:
@@ -95,6 +69,10 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
                 confidence = _confidence(found)
                 if triple not in best or confidence > best[triple][0]:
                     best[triple] = (confidence, found)
+        for found in list(place_chains([f for _, f in best.values()])):
+            triple = (found.subject.key, found.predicate, found.object.key)
+            if triple not in best:
+                best[triple] = (_confidence(found), found)
         raw = article_text[sent.start_char:sent.end_char]  # Span.text, without joining its tokens
         text = raw.strip()
         start = sent.start_char + (len(raw) - len(raw.lstrip()))

@@ -16,7 +16,8 @@ from spacy.vocab import Vocab
 
 from graphbuild import vocab
 from graphbuild.records import COUNTRY, ORGANIZATION, PERSON, PLACE, Actor, ActorTable, Relation
-from graphbuild.relations import CONFIDENCE, find_relations
+from graphbuild.relations import find_relations
+from graphbuild.rules.constructions import confidence
 from graphbuild.rules import grammar, roles
 
 P, O, C, L = PERSON, ORGANIZATION, COUNTRY, PLACE
@@ -64,10 +65,11 @@ def relations_of(nlp, text: str, actors: dict, pronouns: dict | None = None) -> 
 # -- constructions: text, actors, expected asserted triples (each must be found) -------------
 
 CONSTRUCTIONS = [
+    # clauses: subject, object, passives, relatives, control, coordination
     pytest.param(
         "President Gustavo Petro had to call in Brazilian troops to restore order.",
         {"Gustavo Petro": ("Petro", P), "Brazilian": ("Brazil", C)},
-        {("Petro", "calledIn", "Brazil")}, id="particle-xcomp-demonym"),
+        {("Petro", "requested", "Brazil")}, id="phrasal-verb-xcomp-troops-of-a-country"),
     pytest.param(
         "Prime Minister Liz Truss was replaced by Rishi Sunak.",
         {"Liz Truss": ("Truss", P), "Rishi Sunak": ("Sunak", P)},
@@ -75,13 +77,140 @@ CONSTRUCTIONS = [
     pytest.param(
         "The Houthi movement was backed by Iran.",
         {"Houthi movement": ("Houthis", O), "Iran": ("Iran", C)},
-        {("Iran", "backed", "Houthis")}, id="passive-backed"),
+        {("Iran", "supported", "Houthis")}, id="passive-backed"),
     pytest.param(
-        "Belgian paratroopers landed in Kinshasa on Monday. "
-        "The soldiers were sent at the invitation of President Felix Tshisekedi.",
-        {"Belgian": ("Belgium", C), "Kinshasa": ("Kinshasa", L), "Felix Tshisekedi": ("Tshisekedi", P)},
-        {("Tshisekedi", "invited", "Belgium"), ("Belgium", "troopsLandedIn", "Kinshasa")},
-        id="invitation-of-sender-from-context"),
+        "Carlos Mendes, who was dismissed by FC Porto in May, has sued the club.",
+        {"Carlos Mendes": ("Mendes", P), "FC Porto": ("FC Porto", O)},
+        {("FC Porto", "dismissed", "Mendes")}, id="passive-relative-who"),
+    pytest.param(
+        "The Green Party, led by the farmer Tom Hale, won four seats.",
+        {"Green Party": ("Green Party", O), "Tom Hale": ("Hale", P)},
+        {("Hale", "leaderOf", "Green Party")}, id="passive-reduced-relative"),
+    pytest.param(
+        "The ferry operator was fined by the Maritime Authority last year.",
+        {"Maritime Authority": ("Maritime Authority", O), "ferry operator": ("Ferry Co", O)},
+        {("Maritime Authority", "fined", "Ferry Co")}, id="lemmatizer-slip-fined"),
+    pytest.param(
+        "Chile and Peru agreed on Monday to end their fishing dispute.",
+        {"Chile": ("Chile", C), "Peru": ("Peru", C)},
+        {("Chile", "agreedWith", "Peru")}, id="reciprocal-coordinated-subjects"),
+    pytest.param(
+        "Marta Ruiz was arrested by Interpol in Lyon.",
+        {"Marta Ruiz": ("Ruiz", P), "Interpol": ("Interpol", O), "Lyon": ("Lyon", L)},
+        {("Interpol", "arrested", "Ruiz")}, id="passive-arrested-by"),
+    pytest.param(
+        "Vantage Motors has agreed to buy Corvel Industries for $2 billion.",
+        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
+        {("Vantage Motors", "acquired", "Corvel Industries")}, id="control-agreed-to-buy"),
+    pytest.param(
+        "The Department of Energy has asked Congress for $3 billion.",
+        {"Department of Energy": ("Department of Energy", O), "Congress": ("Congress", O)},
+        {("Department of Energy", "requested", "Congress")}, id="asked-for"),
+    pytest.param(
+        "The IMF lent $2 billion to Indonesia.",
+        {"IMF": ("IMF", O), "Indonesia": ("Indonesia", C)},
+        {("IMF", "lentTo", "Indonesia")}, id="object-preposition-lent-to"),
+    pytest.param(
+        "The United States vetoed a Security Council resolution.",
+        {"United States": ("United States", C), "Security Council": ("Security Council", O)},
+        {("United States", "rejected", "Security Council")}, id="owner-of-the-object-compound"),
+    pytest.param(
+        "Turkey blocked Sweden's bid to join NATO.",
+        {"Turkey": ("Turkey", C), "Sweden": ("Sweden", C), "NATO": ("NATO", O)},
+        {("Turkey", "rejected", "Sweden")}, id="owner-of-the-object-possessor"),
+    pytest.param(
+        "Kenya closed its border and expelled Uganda's ambassador.",
+        {"Kenya": ("Kenya", C), "Uganda": ("Uganda", C)},
+        {("Kenya", "expelled", "Uganda")}, id="coordinated-verbs-share-a-subject"),
+    pytest.param(
+        "The Security Council demanded that Israel halt its offensive.",
+        {"Security Council": ("Security Council", O), "Israel": ("Israel", C)},
+        {("Security Council", "urged", "Israel")}, id="demanded-that"),
+    # light verbs and event nouns
+    pytest.param(
+        "The European Union imposed fresh sanctions on Belarus.",
+        {"European Union": ("EU", O), "Belarus": ("Belarus", C)},
+        {("EU", "sanctioned", "Belarus")}, id="light-verb-imposed-sanctions-on"),
+    pytest.param(
+        "The United Nations reduced food supplies to Cambodia.",
+        {"United Nations": ("UN", O), "Cambodia": ("Cambodia", C)},
+        {("UN", "cutAidTo", "Cambodia")}, id="stop-verb-reduced-supplies-to"),
+    pytest.param(
+        "Chile sent troops to Peru.",
+        {"Chile": ("Chile", C), "Peru": ("Peru", C)},
+        {("Chile", "deployedTroopsTo", "Peru")}, id="light-verb-sent-troops-to"),
+    pytest.param(
+        "Chilean troops massed on Peru's border.",
+        {"Chilean": ("Chile", C), "Peru": ("Peru", C)},
+        {("Chile", "deployedTroopsTo", "Peru")}, id="troops-of-a-country-on-its-border"),
+    pytest.param(
+        "Russia has amassed 100,000 troops on the Finnish border.",
+        {"Russia": ("Russia", C), "Finnish": ("Finland", C)},
+        {("Russia", "deployedTroopsTo", "Finland")}, id="amassed-troops-on-the-border"),
+    pytest.param(
+        "Egypt brokered a truce between Israel and Hamas.",
+        {"Egypt": ("Egypt", C), "Israel": ("Israel", C), "Hamas": ("Hamas", O)},
+        {("Egypt", "mediated", "Israel"), ("Egypt", "mediated", "Hamas"), ("Israel", "agreedWith", "Hamas")},
+        id="brokered-a-truce-between"),
+    pytest.param(
+        "Kenya agreed to hold talks with Uganda.",
+        {"Kenya": ("Kenya", C), "Uganda": ("Uganda", C)},
+        {("Kenya", "metWith", "Uganda")}, id="control-then-light-verb"),
+    pytest.param(
+        "Japan has close ties with both Seoul and Canberra.",
+        {"Japan": ("Japan", C), "Seoul": ("Seoul", L), "Canberra": ("Canberra", L)},
+        {("Japan", "tiesWith", "Seoul"), ("Japan", "tiesWith", "Canberra")}, id="ties-with-coordination"),
+    pytest.param(
+        "Kenyan leader William Ruto revealed his plea to the African Union to intervene.",
+        {"Kenyan": ("Kenya", C), "William Ruto": ("Ruto", P), "African Union": ("African Union", O)},
+        {("Ruto", "requested", "African Union"), ("Ruto", "leaderOf", "Kenya")}, id="plea-to"),
+    pytest.param(
+        "Beijing kept quiet for days before voicing support for President Nicolas Maduro, "
+        "and urging the Venezuelan leader to hold talks.",
+        {"Beijing": ("Beijing", L), "Nicolas Maduro": ("Maduro", P), "Venezuelan": ("Venezuela", C)},
+        {("Beijing", "supported", "Maduro"), ("Beijing", "urged", "Maduro")}, id="voiced-support-before"),
+    pytest.param(
+        "Memories of the 1982 clash between Argentina and Britain remain.",
+        {"Argentina": ("Argentina", C), "Britain": ("Britain", C)},
+        {("Argentina", "foughtWith", "Britain")}, id="clash-between"),
+    pytest.param(
+        "China's annexation of Tibet angered India.",
+        {"China": ("China", C), "Tibet": ("Tibet", L), "India": ("India", C)},
+        {("China", "annexed", "Tibet")}, id="annexation-possessor"),
+    pytest.param(
+        "The invasion of Kuwait by Iraq began in August.",
+        {"Kuwait": ("Kuwait", C), "Iraq": ("Iraq", C)},
+        {("Iraq", "invaded", "Kuwait")}, id="event-noun-of-and-by"),
+    pytest.param(
+        "The visit of Narendra Modi to Washington was delayed.",
+        {"Narendra Modi": ("Modi", P), "Washington": ("Washington", L)},
+        {("Modi", "visited", "Washington")}, id="visit-of-x-to-y"),
+    pytest.param(
+        "Chelsea completed the signing of Brazilian winger Marco Bellini.",
+        {"Chelsea": ("Chelsea", O), "Brazilian": ("Brazil", C), "Marco Bellini": ("Bellini", P)},
+        {("Chelsea", "hired", "Bellini")}, id="completed-the-signing-of"),
+    pytest.param(
+        "Vantage Motors announced its takeover of Corvel Industries.",
+        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
+        {("Vantage Motors", "acquired", "Corvel Industries")}, id="takeover-of-pronoun-possessor"),
+    pytest.param(
+        "Kenya received emergency aid from Uganda.",
+        {"Kenya": ("Kenya", C), "Uganda": ("Uganda", C)},
+        {("Uganda", "aided", "Kenya")}, id="received-aid-from"),
+    pytest.param(
+        "Jan Novak, a fierce critic of the Rebel Front, spoke on Monday.",
+        {"Jan Novak": ("Novak", P), "Rebel Front": ("Rebel Front", O)},
+        {("Novak", "criticized", "Rebel Front")}, id="agentive-noun-in-apposition"),
+    # ownership
+    pytest.param(
+        "Fosters bought 18.8% of Southcorp last week.",
+        {"Fosters": ("Fosters", O), "Southcorp": ("Southcorp", O)},
+        {("Fosters", "boughtStakeIn", "Southcorp")}, id="bought-a-share-of"),
+    pytest.param(
+        "Corvel, 25% owned by Vantage Motors, makes chips.",
+        {"Corvel": ("Corvel", O), "Vantage Motors": ("Vantage Motors", O)},
+        {("Vantage Motors", "owns", "Corvel")}, id="partly-owned-by"),
+    # attribution
     pytest.param(
         "Chancellor Olaf Scholz told Reuters that the talks would continue.",
         {"Olaf Scholz": ("Scholz", P), "Reuters": ("Reuters", O)},
@@ -100,9 +229,18 @@ CONSTRUCTIONS = [
         {"The Guardian": ("The Guardian", O), "John Smith": ("Smith", P)},
         {("Smith", "quotedBy", "The Guardian")}, id="told-the-paper"),
     pytest.param(
+        "John Smith told the paper that it was fragile. The Guardian reported the deal on Monday.",
+        {"The Guardian": ("The Guardian", O), "John Smith": ("Smith", P)},
+        set(), id="the-paper-is-only-an-outlet-named-before"),
+    pytest.param(
         "The army is advancing, according to Jan Novak in an interview with Le Monde.",
         {"Jan Novak": ("Novak", P), "Le Monde": ("Le Monde", O)},
         {("Novak", "quotedBy", "Le Monde")}, id="according-to"),
+    pytest.param(
+        "The defence secretary told the House of Lords that the frigates were late.",
+        {"defence secretary": ("Jo Bell", P), "House of Lords": ("House of Lords", O)},
+        {("Jo Bell", "told", "House of Lords")}, id="told-a-state-body"),
+    # roles
     pytest.param(
         "The European Council is a political bloc. "
         "The head of the bloc, Dutch Prime Minister Mark Rutte, spoke on Friday.",
@@ -124,7 +262,7 @@ CONSTRUCTIONS = [
     pytest.param(
         "Peter Mwangi, an economist based in Nairobi, said the plan would fail.",
         {"Peter Mwangi": ("Mwangi", P), "Nairobi": ("Nairobi", L)},
-        {("Mwangi", "basedIn", "Nairobi")}, id="based-in"),
+        {("Mwangi", "basedIn", "Nairobi")}, id="based-in-on-an-apposition"),
     pytest.param(
         "Erich Honecker, a Socialist Unity Party boss, ruled for years.",
         {"Erich Honecker": ("Honecker", P), "Socialist Unity Party": ("Socialist Unity Party", O)},
@@ -133,6 +271,56 @@ CONSTRUCTIONS = [
         "Maria Costa of the Brookings Institution said prices would rise.",
         {"Maria Costa": ("Costa", P), "Brookings Institution": ("Brookings Institution", O)},
         {("Costa", "affiliatedWith", "Brookings Institution")}, id="name-of-org"),
+    pytest.param(
+        "Jane Moss, the chief executive of Acme Holdings, said sales rose.",
+        {"Jane Moss": ("Moss", P), "Acme Holdings": ("Acme Holdings", O)},
+        {("Moss", "leaderOf", "Acme Holdings")}, id="chief-executive-apposition"),
+    pytest.param(
+        "Karl Weber, the founder of Lumen Works, left in March.",
+        {"Karl Weber": ("Weber", P), "Lumen Works": ("Lumen Works", O)},
+        {("Weber", "founderOf", "Lumen Works")}, id="founder-apposition"),
+    pytest.param(
+        "The far-right Vox party, founded in 2013 by Santiago Abascal, came third.",
+        {"Vox": ("Vox", O), "Santiago Abascal": ("Abascal", P)},
+        {("Abascal", "founderOf", "Vox")}, id="org-name-compound-on-generic-noun"),
+    pytest.param(
+        "Karl Jensen, a negotiator for Denmark, said the talks had stalled.",
+        {"Karl Jensen": ("Jensen", P), "Denmark": ("Denmark", C)},
+        {("Jensen", "worksFor", "Denmark")}, id="negotiator-for-country"),
+    pytest.param(
+        "Oliver Grant, an adviser to Siemens, called the plan sound.",
+        {"Oliver Grant": ("Grant", P), "Siemens": ("Siemens", O)},
+        {("Grant", "worksFor", "Siemens")}, id="adviser-to-org"),
+    pytest.param(
+        "Brightline Energy announced a loss. The company's chief executive, Fiona Walsh, resigned on Monday.",
+        {"Brightline Energy": ("Brightline Energy", O), "Fiona Walsh": ("Walsh", P)},
+        {("Walsh", "leaderOf", "Brightline Energy")}, id="the-company-s-role-apposition"),
+    pytest.param(
+        "Marco Bellini's agent, Luca Ferri, met the club on Friday.",
+        {"Marco Bellini": ("Bellini", P), "Luca Ferri": ("Ferri", P)},
+        {("Ferri", "agentOf", "Bellini")}, id="possessor-s-agent"),
+    pytest.param(
+        "Forward Party MP Clara Holt voted against the bill.",
+        {"Forward Party": ("Forward Party", O), "Clara Holt": ("Holt", P)},
+        {("Holt", "memberOf", "Forward Party")}, id="party-mp-title"),
+    pytest.param(
+        "The members of Mercosur are Brazil, Argentina and Paraguay.",
+        {"Mercosur": ("Mercosur", O), "Brazil": ("Brazil", C), "Argentina": ("Argentina", C),
+         "Paraguay": ("Paraguay", C)},
+        {(m, "memberOf", "Mercosur") for m in ("Brazil", "Argentina", "Paraguay")}, id="copula-role-as-subject"),
+    pytest.param(
+        "Ana Rojas became chair of the Andean Council in May.",
+        {"Ana Rojas": ("Rojas", P), "Andean Council": ("Andean Council", O)},
+        {("Rojas", "chairOf", "Andean Council")}, id="became-a-role"),
+    pytest.param(
+        "Modesto native George Lucas directed the film.",
+        {"Modesto": ("Modesto", L), "George Lucas": ("Lucas", P)},
+        {("Lucas", "livesIn", "Modesto")}, id="unknown-role-noun-with-a-place"),
+    pytest.param(
+        "Peter Butler, attorney for Copeland Enterprises, declined to comment.",
+        {"Peter Butler": ("Butler", P), "Copeland Enterprises": ("Copeland", O)},
+        {("Butler", "worksFor", "Copeland")}, id="role-apposition-without-article"),
+    # modifiers and structure between two actors
     pytest.param(
         "Officials from Japan's Defence Ministry met the press.",
         {"Japan": ("Japan", C), "Defence Ministry": ("Defence Ministry", O)},
@@ -146,148 +334,38 @@ CONSTRUCTIONS = [
         {"Riyadh": ("Riyadh", L), "Islamic Military Coalition": ("Islamic Military Coalition", O)},
         {("Riyadh", "leads", "Islamic Military Coalition")}, id="led-compound-named-later"),
     pytest.param(
-        "Japan has close ties with both Seoul and Canberra.",
-        {"Japan": ("Japan", C), "Seoul": ("Seoul", L), "Canberra": ("Canberra", L)},
-        {("Japan", "tiesWith", "Seoul"), ("Japan", "tiesWith", "Canberra")}, id="ties-with-coordination"),
-    pytest.param(
-        "The Andean Community is a trade bloc based in Lima. "
-        "The four other members are Bolivia, Colombia, Ecuador and Peru.",
-        {"Andean Community": ("Andean Community", O), "Lima": ("Lima", L), "Bolivia": ("Bolivia", C),
-         "Colombia": ("Colombia", C), "Ecuador": ("Ecuador", C), "Peru": ("Peru", C)},
-        {(m, "memberOf", "Andean Community") for m in ("Bolivia", "Colombia", "Ecuador", "Peru")},
-        id="other-members-from-context"),
-    pytest.param(
-        "The members of Mercosur are Brazil, Argentina and Paraguay.",
-        {"Mercosur": ("Mercosur", O), "Brazil": ("Brazil", C), "Argentina": ("Argentina", C),
-         "Paraguay": ("Paraguay", C)},
-        {(m, "memberOf", "Mercosur") for m in ("Brazil", "Argentina", "Paraguay")}, id="members-of"),
-    pytest.param(
-        "Kenyan leader William Ruto revealed his plea to the African Union to intervene.",
-        {"Kenyan": ("Kenya", C), "William Ruto": ("Ruto", P), "African Union": ("African Union", O)},
-        {("Ruto", "appealedTo", "African Union"), ("Ruto", "leaderOf", "Kenya")}, id="plea-to"),
-    pytest.param(
-        "Beijing kept quiet for days before voicing support for President Nicolas Maduro, "
-        "and urging the Venezuelan leader to hold talks.",
-        {"Beijing": ("Beijing", L), "Nicolas Maduro": ("Maduro", P), "Venezuelan": ("Venezuela", C)},
-        {("Beijing", "supports", "Maduro"), ("Beijing", "urged", "Maduro"), ("Maduro", "leaderOf", "Venezuela")},
-        id="support-for-and-urged-role-description"),
-    pytest.param(
-        "Memories of the 1982 clash between Argentina and Britain remain.",
-        {"Argentina": ("Argentina", C), "Britain": ("Britain", C)},
-        {("Argentina", "clashedWith", "Britain")}, id="clash-between"),
-    pytest.param(
-        "China's annexation of Tibet angered India.",
-        {"China": ("China", C), "Tibet": ("Tibet", L), "India": ("India", C)},
-        {("China", "annexed", "Tibet")}, id="annexation-possessor"),
-    pytest.param(
-        "Chilean troops massed on Peru's border.",
-        {"Chilean": ("Chile", C), "Peru": ("Peru", C)},
-        {("Chile", "troopsMassedOn", "Peru")}, id="troop-subject"),
-    pytest.param(
-        "Russia has amassed 100,000 troops on the Finnish border.",
-        {"Russia": ("Russia", C), "Finnish": ("Finland", C)},
-        {("Russia", "amassedTroopsOn", "Finland")}, id="troops-on-border"),
-    pytest.param(
-        "Lula answered Boric's call for help.",
-        {"Lula": ("Lula", P), "Boric": ("Boric", P)},
-        {("Lula", "answered", "Boric")}, id="answered-request"),
-    pytest.param(
-        "Carlos Mendes, who was dismissed by FC Porto in May, has sued the club.",
-        {"Carlos Mendes": ("Mendes", P), "FC Porto": ("FC Porto", O)},
-        {("FC Porto", "dismissed", "Mendes")}, id="passive-relative-who"),
-    pytest.param(
-        "The Green Party, led by the farmer Tom Hale, won four seats.",
-        {"Green Party": ("Green Party", O), "Tom Hale": ("Hale", P)},
-        {("Hale", "led", "Green Party")}, id="passive-reduced-relative"),
-    pytest.param(
-        "The ferry operator was fined by the Maritime Authority last year.",
-        {"Maritime Authority": ("Maritime Authority", O), "ferry operator": ("Ferry Co", O)},
-        {("Maritime Authority", "fined", "Ferry Co")}, id="past-form-from-text"),
-    pytest.param(
-        "Chile and Peru agreed on Monday to end their fishing dispute.",
-        {"Chile": ("Chile", C), "Peru": ("Peru", C)},
-        {("Chile", "agreedWith", "Peru")}, id="reciprocal-coordinated-subjects"),
-    pytest.param(
         "Lumen Works, the Austin-based chip firm, cut jobs.",
         {"Lumen Works": ("Lumen Works", O), "Austin": ("Austin", L)},
         {("Lumen Works", "basedIn", "Austin")}, id="hyphen-compound-in-apposition"),
     pytest.param(
-        "Jane Moss, the chief executive of Acme Holdings, said sales rose.",
-        {"Jane Moss": ("Moss", P), "Acme Holdings": ("Acme Holdings", O)},
-        {("Moss", "leaderOf", "Acme Holdings")}, id="chief-executive-apposition"),
+        "Rollei, based in Braunschweig, makes cameras.",
+        {"Rollei": ("Rollei", O), "Braunschweig": ("Braunschweig", L)},
+        {("Rollei", "basedIn", "Braunschweig")}, id="reduced-passive-based-in"),
     pytest.param(
-        "Karl Weber, the founder of Lumen Works, left in March.",
-        {"Karl Weber": ("Weber", P), "Lumen Works": ("Lumen Works", O)},
-        {("Weber", "founderOf", "Lumen Works")}, id="founder-apposition"),
+        "Tom Wolfe, born in Richmond, wrote novels.",
+        {"Tom Wolfe": ("Wolfe", P), "Richmond": ("Richmond", L)},
+        {("Wolfe", "bornIn", "Richmond")}, id="born-in"),
     pytest.param(
-        "The far-right Vox party, founded in 2013 by Santiago Abascal, came third.",
-        {"Vox": ("Vox", O), "Santiago Abascal": ("Abascal", P)},
-        {("Abascal", "founded", "Vox")}, id="org-name-compound-on-generic-noun"),
+        "The troops left Fort Lewis, Wash., on Monday.",
+        {"Fort Lewis": ("Fort Lewis", L), "Wash.": ("Washington State", L)},
+        {("Fort Lewis", "locatedIn", "Washington State")}, id="city-comma-state"),
     pytest.param(
-        "The defence secretary told the House of Lords that the frigates were late.",
-        {"defence secretary": ("Jo Bell", P), "House of Lords": ("House of Lords", O)},
-        {("Jo Bell", "told", "House of Lords")}, id="told-a-state-body"),
-    # passives of any act with a "by" agent, including verbs that are no act in the active
+        "Democrat Booth Gardner of Washington won easily.",
+        {"Booth Gardner": ("Gardner", P), "Washington": ("Washington", L)},
+        {("Gardner", "livesIn", "Washington")}, id="person-of-place"),
     pytest.param(
-        "Marta Ruiz was arrested by Interpol in Lyon.",
-        {"Marta Ruiz": ("Ruiz", P), "Interpol": ("Interpol", O), "Lyon": ("Lyon", L)},
-        {("Interpol", "arrested", "Ruiz")}, id="passive-arrested-by"),
+        "Acme Bank in Zurich cut its rates.",
+        {"Acme Bank": ("Acme Bank", O), "Zurich": ("Zurich", L)},
+        {("Acme Bank", "basedIn", "Zurich")}, id="organization-in-place"),
     pytest.param(
-        "The striker was wanted by Inter Milan and Arsenal before he signed.",
-        {"striker": ("Bruno Lage", P), "Inter Milan": ("Inter Milan", O), "Arsenal": ("Arsenal", O)},
-        {("Inter Milan", "wanted", "Bruno Lage"), ("Arsenal", "wanted", "Bruno Lage")}, id="passive-wanted-by"),
-    # a particle verb with "from"/"of": "spun off from"
+        "David Cicippio, a technician from North Wales, Pa., spoke.",
+        {"David Cicippio": ("Cicippio", P), "North Wales": ("North Wales", L), "Pa.": ("Pennsylvania", L)},
+        {("Cicippio", "livesIn", "North Wales"), ("North Wales", "locatedIn", "Pennsylvania"),
+         ("Cicippio", "livesIn", "Pennsylvania")}, id="a-place-within-a-place"),
     pytest.param(
-        "Tessera Labs spun off from Halcyon Group in 2019.",
-        {"Tessera Labs": ("Tessera Labs", O), "Halcyon Group": ("Halcyon Group", O)},
-        {("Tessera Labs", "spunOffFrom", "Halcyon Group")}, id="particle-from"),
-    # role noun + for/to + organization or country
-    pytest.param(
-        "Karl Jensen, a negotiator for Denmark, said the talks had stalled.",
-        {"Karl Jensen": ("Jensen", P), "Denmark": ("Denmark", C)},
-        {("Jensen", "worksFor", "Denmark")}, id="negotiator-for-country"),
-    pytest.param(
-        "Oliver Grant, an adviser to Siemens, called the plan sound.",
-        {"Oliver Grant": ("Grant", P), "Siemens": ("Siemens", O)},
-        {("Grant", "worksFor", "Siemens")}, id="adviser-to-org"),
-    # "the company's chief executive, X": the company named before
-    pytest.param(
-        "Brightline Energy announced a loss. The company's chief executive, Fiona Walsh, resigned on Monday.",
-        {"Brightline Energy": ("Brightline Energy", O), "Fiona Walsh": ("Walsh", P)},
-        {("Walsh", "leaderOf", "Brightline Energy")}, id="the-company-s-role-apposition"),
-    # "agreed to buy X": the deal's verb is in the predicate
-    pytest.param(
-        "Vantage Motors has agreed to buy rival Corvel Industries for $2 billion.",
-        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
-        {("Vantage Motors", "agreedToBuy", "Corvel Industries")}, id="agreed-to-buy"),
-    # a person's agent, either way round
-    pytest.param(
-        "Marco Bellini's agent, Luca Ferri, met the club on Friday.",
-        {"Marco Bellini": ("Bellini", P), "Luca Ferri": ("Ferri", P)},
-        {("Ferri", "agentOf", "Bellini")}, id="possessor-s-agent"),
-    pytest.param(
-        "Luca Ferri, the agent of Marco Bellini, met the club on Friday.",
-        {"Marco Bellini": ("Bellini", P), "Luca Ferri": ("Ferri", P)},
-        {("Ferri", "agentOf", "Bellini")}, id="agent-of"),
-    # "completed the signing of X": the act noun's doer is the clause's subject
-    pytest.param(
-        "Chelsea completed the signing of Brazilian winger Marco Bellini.",
-        {"Chelsea": ("Chelsea", O), "Brazilian": ("Brazil", C), "Marco Bellini": ("Bellini", P)},
-        {("Chelsea", "signed", "Bellini")}, id="completed-the-signing-of"),
-    pytest.param(
-        "Vantage Motors announced its takeover of Corvel Industries.",
-        {"Vantage Motors": ("Vantage Motors", O), "Corvel Industries": ("Corvel Industries", O)},
-        {("Vantage Motors", "tookOver", "Corvel Industries")}, id="takeover-of"),
-    # an MP of a party
-    pytest.param(
-        "Forward Party MP Clara Holt voted against the bill.",
-        {"Forward Party": ("Forward Party", O), "Clara Holt": ("Holt", P)},
-        {("Holt", "memberOf", "Forward Party")}, id="party-mp-title"),
-    # "asked X for": a request, though "ask" alone is no act
-    pytest.param(
-        "The Department of Energy has asked Congress for $3 billion.",
-        {"Department of Energy": ("Department of Energy", O), "Congress": ("Congress", O)},
-        {("Department of Energy", "requestedFrom", "Congress")}, id="asked-for"),
+        "Red Star (Yugoslavia) beat Dinamo 92-90.",
+        {"Red Star": ("Red Star", O), "Yugoslavia": ("Yugoslavia", C), "Dinamo": ("Dinamo", O)},
+        {("Red Star", "basedIn", "Yugoslavia"), ("Red Star", "defeated", "Dinamo")}, id="team-and-its-country"),
 ]
 
 
@@ -305,13 +383,13 @@ NOTHING = [
                  {("Lopez", "visited", "Paris")}, id="only-the-act"),
     pytest.param("Kenyan economist Peter Mwangi is an expert on Central Asia.",
                  {"Kenyan": ("Kenya", C), "Peter Mwangi": ("Mwangi", P), "Central Asia": ("Central Asia", L)},
-                 set(), id="expert-on-a-region-is-no-affiliation"),
+                 {("Mwangi", "livesIn", "Kenya")}, id="expert-on-a-region-is-no-affiliation"),
     pytest.param("Reuters reported that Lula spoke on Friday.", {"Reuters": ("Reuters", O), "Lula": ("Lula", P)},
                  set(), id="reporting-is-not-quoting"),
     pytest.param("Lula called Milei a threat.", {"Lula": ("Lula", P), "Milei": ("Milei", P)},
                  set(), id="call-x-y-is-naming"),
     pytest.param("The Russian leader criticized Sweden.", {"Russian": ("Russia", C), "Sweden": ("Sweden", C)},
-                 set(), id="role-description-without-holder"),
+                 {("Russia", "criticized", "Sweden")}, id="an-office-holder-no-one-is-named-for-speaks-for-the-state"),
     pytest.param("The plan was approved by the Green Party's Federal Executive Board.",
                  {"Green Party": ("Green Party", O), "Federal Executive Board": ("Federal Executive Board", O)},
                  {("Federal Executive Board", "partOf", "Green Party")}, id="role-word-inside-an-org-name"),
@@ -329,6 +407,19 @@ NOTHING = [
     pytest.param("Tom Hale asked Acme Holdings whether it would sell.",
                  {"Tom Hale": ("Hale", P), "Acme Holdings": ("Acme Holdings", O)},
                  set(), id="asking-a-question-is-no-act"),
+    pytest.param("Britain, France and Acme Holdings have drawn up proposals.",
+                 {"Britain": ("Britain", C), "France": ("France", C), "Acme Holdings": ("Acme Holdings", O)},
+                 set(), id="a-phrasal-verb-is-not-its-verb"),
+    pytest.param("Acme Holdings is building a new plant in Texas.",
+                 {"Acme Holdings": ("Acme Holdings", O), "Texas": ("Texas", L)},
+                 set(), id="what-an-organization-builds-somewhere-does-not-place-it"),
+    pytest.param("Airbus and its US rival Boeing agreed.",
+                 {"Airbus": ("Airbus", O), "US": ("United States", C), "Boeing": ("Boeing", O)},
+                 {("Airbus", "agreedWith", "Boeing"), ("Boeing", "competedWith", "Airbus")},
+                 id="a-rival-s-nationality-is-no-rival"),
+    pytest.param("Spain's biggest bank merger, between Santander and Banesto, came in 1999.",
+                 {"Spain": ("Spain", C), "Santander": ("Santander", O), "Banesto": ("Banesto", O)},
+                 {("Santander", "mergedWith", "Banesto")}, id="a-possessor-is-no-party-beside-between"),
 ]
 
 
@@ -352,7 +443,12 @@ HYPOTHETICALS = [
     pytest.param("Lula would have been a fine president of Chile.", {"Lula": ("Lula", P), "Chile": ("Chile", C)},
                  ("Lula", "presidentOf", "Chile"), id="counterfactual"),
     pytest.param("Analysts say Hungary wants to block Ukraine.", {"Hungary": ("Hungary", C), "Ukraine": ("Ukraine", C)},
-                 ("Hungary", "blocked", "Ukraine"), id="wanted"),
+                 ("Hungary", "rejected", "Ukraine"), id="wanted"),
+    pytest.param("Sweden's bid to join NATO stalled.", {"Sweden": ("Sweden", C), "NATO": ("NATO", O)},
+                 ("Sweden", "joined", "NATO"), id="a-bid-to"),
+    pytest.param("Acme Holdings tried to recruit Tom Hale.",
+                 {"Acme Holdings": ("Acme Holdings", O), "Tom Hale": ("Hale", P)},
+                 ("Acme Holdings", "hired", "Hale"), id="tried-to"),
     pytest.param("Jan Novak ruled out any agreement with the Greens.",
                  {"Jan Novak": ("Novak", P), "Greens": ("Greens", O)},
                  ("Novak", "agreedWith", "Greens"), id="ruled-out-any"),
@@ -398,7 +494,7 @@ def test_relation_carries_its_sentence_and_offsets(nlp):
              if r.predicate == "quotedBy"]
     assert text[rel.start:rel.end] == rel.sentence == "Chancellor Olaf Scholz told Reuters that talks would go on."
     assert rel.construction == "attribution-tell"
-    assert rel.confidence == CONFIDENCE["attribution-tell"]
+    assert rel.confidence == confidence("attribution-tell")
 
 
 # -- without the model: hand-built parses ------------------------------------------------------------
@@ -416,7 +512,7 @@ def test_hand_built_clause():
     table = ActorTable(actors=(Actor("Ruto", "Ruto", P), Actor("Museveni", "Museveni", P)),
                        token_actor={0: "Ruto", 2: "Museveni"})
     [rel] = find_relations(doc, table)
-    assert (rel.subject, rel.predicate, rel.object, rel.label) == ("Ruto", "metWith", "Museveni", "met with")
+    assert (rel.subject, rel.predicate, rel.object, rel.label) == ("Ruto", "metWith", "Museveni", "met")
     assert vocab.predicate_info(rel.predicate).symmetric
 
 
@@ -485,12 +581,6 @@ def test_role_predicates_are_in_the_vocabulary():
         assert vocab.predicate_info(predicate).kind == "structural", predicate
 
 
-def test_symmetric_act_nouns_are_symmetric_in_the_vocabulary():
-    from graphbuild.rules.nominal import ACTS
-    for act in ACTS.values():
-        assert vocab.predicate_info(act.predicate).symmetric == act.symmetric, act.predicate
-
-
 def _with_names(table: ActorTable, **names: tuple[str, tuple[str, ...]]) -> ActorTable:
     """``table`` with a subtype and aliases given to some actors (by key)."""
     import dataclasses
@@ -504,13 +594,13 @@ def _with_names(table: ActorTable, **names: tuple[str, tuple[str, ...]]) -> Acto
     pytest.param(
         "Mr Hale left Forward in May, after Ann Cole quit the party over its budget plan.",
         {"Mr Hale": ("Hale", P), "Forward": ("Forward", O), "Ann Cole": ("Cole", P)}, {},
-        {("Cole", "quit", "Forward")}, id="the-party-of-no-known-kind-in-its-sentence"),
+        {("Cole", "withdrewFrom", "Forward")}, id="the-party-of-no-known-kind-in-its-sentence"),
     pytest.param(
         "The Green League won ten seats. Mr Hale left Forward in May, after Ann Cole quit the party.",
         {"Green League": ("Green League", O), "Mr Hale": ("Hale", P), "Forward": ("Forward", O),
          "Ann Cole": ("Cole", P)},
         {"Green League": ("PoliticalParty", ())},
-        {("Cole", "quit", "Green League")}, id="the-party-of-its-kind-first"),
+        {("Cole", "withdrewFrom", "Green League")}, id="the-party-of-its-kind-first"),
     pytest.param(
         "Mali's army took the town. The rebels accused the army of shelling homes.",
         {"army": ("Malian Armed Forces", O), "Mali": ("Mali", C), "rebels": ("Rebel Front", O)},
@@ -532,8 +622,8 @@ def test_definite_descriptions(nlp, text, actors, names, expected):
 def test_a_relative_clause_speaks_of_the_conjuncts_before_it(nlp):
     found = relations_of(nlp, "Chad, which backs the Rebel Front, and Niger, which opposes it, stayed away.",
                          {"Chad": ("Chad", C), "Niger": ("Niger", C), "Rebel Front": ("Rebel Front", O)})
-    assert ("Niger", "backed", "Rebel Front") not in triples(found)
-    assert ("Chad", "backed", "Rebel Front") in triples(found)
+    assert ("Niger", "supported", "Rebel Front") not in triples(found)
+    assert ("Chad", "supported", "Rebel Front") in triples(found)
 
 
 @pytest.mark.parametrize("text, expected", [

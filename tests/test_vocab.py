@@ -35,10 +35,15 @@ def test_minting_is_stable_and_distinguishes_names():
 
 def test_predicates_declared_with_label_and_symmetry():
     graph = Graph()
-    iri = describe_predicate(graph, "clashedWith")
-    assert iri == predicate_iri("clashedWith")
-    assert (iri, RDFS.label, Literal("clashed with")) in graph
+    iri = describe_predicate(graph, "foughtWith", "clashed with")
+    assert iri == predicate_iri("foughtWith")
+    assert (iri, RDFS.label, Literal("fought with")) in graph  # the vocabulary's label, whatever the phrase
     assert (iri, RDF.type, OWL.SymmetricProperty) in graph
+    assert (predicate_iri("killed"), RDF.type, OWL.SymmetricProperty) not in graph
+
+
+def test_a_predicate_read_from_an_older_graph_keeps_its_label():
+    graph = Graph()
     describe_predicate(graph, "calledIn", "called in")
     assert (predicate_iri("calledIn"), RDFS.label, Literal("called in")) in graph
 
@@ -47,6 +52,8 @@ def test_structural_predicates_have_documented_labels():
     assert predicate_info("primeMinisterOf").label == "prime minister of"
     assert predicate_info("quotedBy").kind == "structural"
     assert predicate_info("invited").kind == "event"
+    assert predicate_info("invited").event_type == "CONSULT"
+    assert predicate_info("livesIn").kind == "structural"
 
 
 def test_type_classes():

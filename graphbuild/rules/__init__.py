@@ -1,21 +1,23 @@
-"""The relation rules, one module per construction family.
+"""The relation rules: a general core over the dependency parse, and a few families of their own.
 
 Each family is a function ``find(sent, ctx) -> Iterator[Found]`` over the tokens of one
-sentence, reading actors through the shared
-:class:`~graphbuild.rules.context.ArticleContext`:
+sentence, reading actors through the shared, already built
+:class:`~graphbuild.rules.context.ArticleContext`; a family that teaches the context something
+(which organizations are outlets, who holds which role) also has a ``learn(sent, ctx)`` that
+:meth:`ArticleContext.read` runs over the whole article first:
 
+* :mod:`.core`: every pair of actors a verb, an event noun or an actor's own head links, through
+  the path grammar (:mod:`.paths`) and the event vocabulary (:mod:`.events`);
 * :mod:`.attribution`: quotedBy / writesFor ("X told Reuters");
-* :mod:`.roles`: titles, appositions, copulas, "based in" (presidentOf, affiliatedWith, ...);
-* :mod:`.modifiers`: possessive organizations (partOf) and "-led" compounds (leads);
-* :mod:`.verbs`: clauses, passives, agent phrases and troop movements (event predicates);
-* :mod:`.nominal`: noun phrases that state an act ("the annexation of Tibet");
-* :mod:`.members`: membership lists.
+* :mod:`.roles`: titles, appositions and copulas with role nouns (presidentOf, affiliatedWith, ...);
+* :mod:`.modifiers`: possessive organizations (partOf) and hyphenated compounds ("Paris-led").
 """
 from __future__ import annotations
 
-from . import attribution, members, modifiers, nominal, roles, verbs
+from . import attribution, core, modifiers, roles
 
-#: The families in the order they run on each sentence: attribution first, as it
-#: learns the outlets and sources that the others' context lookups use; roles
-#: before clauses, as they learn who leads which country ("the Chilean leader").
-FAMILIES = (attribution.find, roles.find, modifiers.find, verbs.find, nominal.find, members.find)
+#: The families in the order they run on each sentence.
+FAMILIES = (attribution.find, roles.find, modifiers.find, core.find)
+#: The learners that build the article's context before the families run: attribution first, as it
+#: learns the outlets and sources that the role learner's lookups use.
+LEARNERS = (attribution.learn, roles.learn)

@@ -8,9 +8,9 @@
 * "according to X in an interview with Y" -> quotedBy;
 * "X told parliament" / "told the committee" (a state body, not an outlet) -> told.
 
-Outlets are learned as the article is read: an organization that reports
-("reported Le Monde", "said the Guardian") or is spoken to becomes an outlet,
-so a later "the paper" finds it.
+Outlets are learned before the rules run (:func:`learn`, over the whole
+article): an organization that reports ("reported Le Monde", "said the
+Guardian") or is quoted from becomes an outlet, so "the paper" finds it.
 """
 from __future__ import annotations
 
@@ -18,21 +18,20 @@ from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Token
 
+from .. import lexicon
 from ..records import ORGANIZATION, PERSON
 from . import grammar
 from .context import ArticleContext, End, Found
 from .modifiers import STATE_BODY_WORDS
 
-#: Verbs by which a source speaks or writes.
-SPEECH_VERBS = frozenset({"say", "tell", "write", "tweet", "add", "note", "argue", "claim", "warn", "explain",
-                          "state", "comment", "insist", "post", "speak", "talk", "observe", "predict",
-                          "conclude", "suggest", "contend", "acknowledge", "concede", "stress", "caution"})
+#: Verbs by which a source speaks or writes (the one list of speech verbs).
+SPEECH_VERBS = lexicon.words("relations_speech_verbs.txt")
 #: Verbs whose object is the outlet spoken to ("told Reuters").
 TELL_VERBS = frozenset({"tell"})
 #: Verbs of writing: their outlet is one the source writes for.
 WRITE_VERBS = frozenset({"write", "pen", "publish"})
 #: Verbs by which an outlet reports: their organization subject (or inverted object) is an outlet.
-REPORT_VERBS = frozenset({"report", "publish", "write", "say", "add", "quote", "cite"})
+REPORT_VERBS = lexicon.words("relations_report_verbs.txt")
 #: Pieces of writing: "in an article on X" -> writesFor.
 WRITING_NOUNS = frozenset({"article", "column", "op-ed", "oped", "piece", "essay", "editorial", "blog",
                            "commentary", "letter", "analysis", "post", "op", "opinion", "book", "newsletter"})
@@ -93,7 +92,7 @@ def _is_outlet_name(ctx: ArticleContext, end: End) -> bool:
     return bool(ctx.words_of(end) & MEDIA_NAME_WORDS)
 
 
-def _register_outlets(ctx: ArticleContext, verb: Token) -> None:
+def _reporting_outlets(ctx: ArticleContext, verb: Token) -> Iterator[str]:
     """"reported Le Monde", "said the Guardian": the reporting organization is an outlet."""
     if verb.lemma_ not in REPORT_VERBS:
         return
@@ -102,7 +101,7 @@ def _register_outlets(ctx: ArticleContext, verb: Token) -> None:
         if ctx.type_of(end) != ORGANIZATION:
             continue
         if verb.lemma_ in ("report", "publish") or _is_outlet_name(ctx, end) or token.i > verb.i:
-            ctx.outlets.add(end.key)
+            yield end.key
 
 
 def _attributions(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
@@ -129,10 +128,8 @@ def _attributions(ctx: ArticleContext, verb: Token) -> Iterator[Found]:
         outlets += list(_media(ctx, token, writing=writing))
     for outlet, predicate in outlets:
         predicate = predicate or ("writesFor" if verb.lemma_ in WRITE_VERBS else "quotedBy")
-        ctx.outlets.add(outlet.key)
         for _, speaker in speakers:
             if speaker != outlet:
-                ctx.sources.add(speaker.key)
                 construction = "attribution-tell" if verb.lemma_ in TELL_VERBS else "attribution-medium"
                 yield Found(speaker, predicate, outlet, construction, verb)
 
@@ -146,19 +143,41 @@ def _according_to(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         if speaker is None:
             continue
         if ctx.type_of(speaker) == ORGANIZATION and _is_outlet_name(ctx, speaker):
-            ctx.outlets.add(speaker.key)
-            continue
+            continue  # "according to the Guardian": an outlet reporting (see learn)
         for outlet, predicate in [*_media(ctx, source), *_media(ctx, token)]:
-            ctx.outlets.add(outlet.key)
             yield Found(speaker, predicate or "quotedBy", outlet, "attribution-according", token)
+
+
+def _according_to_outlets(ctx: ArticleContext, token: Token) -> Iterator[str]:
+    """"according to the Guardian": an organization named as an outlet is one."""
+    if token.lower_ != "according":
+        return
+    for _, source in grammar.prep_objects(token, "to"):
+        speaker = ctx.phrase(source, behind=False)
+        if speaker is not None and ctx.type_of(speaker) == ORGANIZATION and _is_outlet_name(ctx, speaker):
+            yield speaker.key
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every attribution stated in ``sent``."""
     for token in sent:
-        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS | REPORT_VERBS:
-            _register_outlets(ctx, token)
-            if token.lemma_ in SPEECH_VERBS:
-                yield from _attributions(ctx, token)
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS:
+            yield from _attributions(ctx, token)
         elif token.dep_ == "prep":
             yield from _according_to(ctx, token)
+
+
+def learn(sent: Sequence[Token], ctx: ArticleContext) -> None:
+    """Note the outlets and quoted sources of ``sent`` in the article's context (before any rule runs)."""
+    for token in sent:
+        if token.pos_ == "VERB" and token.lemma_ in SPEECH_VERBS | REPORT_VERBS:
+            ctx.outlets.update(_reporting_outlets(ctx, token))
+            if token.lemma_ in SPEECH_VERBS:
+                for found in _attributions(ctx, token):
+                    if found.predicate in ("quotedBy", "writesFor"):
+                        ctx.outlets.add(found.object.key)
+                        ctx.sources.add(found.subject.key)
+        elif token.dep_ == "prep":
+            ctx.outlets.update(_according_to_outlets(ctx, token))
+            for found in _according_to(ctx, token):
+                ctx.outlets.add(found.object.key)

@@ -1,61 +1,50 @@
-"""What the relation rules know of one article: its actors and its context so far.
+"""What the relation rules know of one article: its actors and its context.
 
 The rules see actors only through :class:`ArticleContext`, which answers "which
 actor does this noun phrase stand for?": a named actor (from the actor stage's
-token map), a pronoun the actor stage resolved, the country behind a demonym
-("Russian troops"), or a definite description resolved from context ("the
-alliance", "the paper", "the Chilean leader"). Answers reached through
-context are *weak*; a weak end lowers the relation's confidence.
+token map), a pronoun the actor stage resolved, the actor behind an agent noun
+("Russian troops", "Japan's government") or a holding ("a UN base"), or a
+definite description resolved from context ("the alliance", "the paper", "the
+Chilean leader"). Answers reached through context are *weak*; a weak end lowers
+the relation's confidence.
 
-The context is filled as the article is read, sentence by sentence: which
-organizations are news outlets (they were quoted as reporting), which persons
-are sources (quoted, writing, affiliated experts), which country last had
-troops on the move, and who holds which role. A pre-pass collects the
-article's namings ("the alliance ... is known as SEATO").
+The context is built before any rule runs (:meth:`ArticleContext.read`): the
+article's namings ("the alliance ... is known as SEATO"), then what the rule
+families' learners note over every sentence: which organizations are news
+outlets, which persons are quoted sources, who holds which role. Rules only
+read it.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import gazetteer
+from .. import gazetteer, lexicon
+from ..names import org_words
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
 from . import grammar
 
-#: Nouns that can stand for an organization named in the article ("the alliance").
-ORG_NOUNS = frozenset({
-    "alliance", "bloc", "organization", "organisation", "group", "party", "union", "pact", "coalition",
-    "ministry", "agency", "company", "firm", "council", "institute", "university", "school", "center",
-    "centre", "commission", "committee", "court", "bank", "army", "militia", "movement", "network",
-    "association", "federation", "league", "body", "fund", "foundation", "corporation", "department",
-    "club",
-})
-#: The kind of organization some of those nouns stand for (schema.org subtype): "the party" may be
-#: a party named without the word ("Labour"), never a company.
-ORG_NOUN_SUBTYPES = {
-    "party": "PoliticalParty", "company": "Corporation", "firm": "Corporation", "bank": "Corporation",
-    "corporation": "Corporation", "ministry": "GovernmentOrganization", "agency": "GovernmentOrganization",
-    "department": "GovernmentOrganization", "army": "GovernmentOrganization", "university": "EducationalOrganization",
-    "school": "EducationalOrganization", "institute": "EducationalOrganization", "club": "SportsOrganization",
-}
+#: Nouns that can stand for an organization named in the article ("the alliance", "the firm"): the
+#: organization head words and the descriptions of relations_org_descriptions.tsv, each with the kind
+#: of organization it stands for ("party" -> PoliticalParty) or "".
+ORG_NOUN_SUBTYPES: dict[str, str] = {**org_words(), **lexicon.mapping("relations_org_descriptions.tsv")}
+ORG_NOUNS = frozenset(ORG_NOUN_SUBTYPES)
 #: Nouns that stand for a news outlet named before ("told the paper").
 OUTLET_NOUNS = frozenset({
     "paper", "newspaper", "daily", "broadcaster", "outlet", "magazine", "channel", "network", "tabloid",
     "publication", "website", "site", "weekly", "agency", "station", "newswire", "wire",
 })
-#: Nouns for troops, whose demonym or possessor names the country that moves them.
-MILITARY_NOUNS = frozenset({
-    "troop", "troops", "soldier", "paratrooper", "forces", "peacekeeper", "army", "marine", "tank",
-    "warship", "warplane", "battalion", "brigade", "military", "navy", "contingent", "mercenary",
-})
-#: Nouns whose demonym or possessor is the actor behind them ("the Russian government").
-AGENT_NOUNS = MILITARY_NOUNS | frozenset({
-    "government", "authorities", "authority", "official", "officials", "diplomat", "diplomats",
-    "administration", "leadership", "regime", "state", "side", "delegation", "envoy", "embassy",
-})
+#: Nouns that reach the actor behind them (relations_carriers.tsv): "agent" nouns act for their owner
+#: ("Russian troops"), "holding" nouns are held by it ("a UN base"), "part" nouns are a share of it.
+CARRIER_NOUNS: dict[str, str] = lexicon.mapping("relations_carriers.tsv")
+AGENT_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "agent")
+MEMBER_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "member")
+OFFICIAL_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "official")
+HOLDING_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "holding")
+PART_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "part")
 #: Role nouns of a head of state or government, for "the Chilean leader" -> a person.
 HEAD_ROLE_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "minister", "king", "queen",
                              "ruler", "strongman", "dictator", "monarch", "emir", "head"})
@@ -116,6 +105,10 @@ class Found:
     label: str = ""
 
 
+#: A rule family's learner: notes what one sentence tells of the article (outlets, sources, roles).
+Learner = Callable[[Sequence[Token], "ArticleContext"], None]
+
+
 @dataclass
 class ArticleContext:
     """The actor lookups and running context the rules share while reading one article."""
@@ -130,13 +123,19 @@ class ArticleContext:
     sources: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role predicate, place) -> person
     namings: dict[str, str] = field(default_factory=dict)  # description noun -> actor key
-    military: list[tuple[int, str]] = field(default_factory=list)  # (token index, actor) moving troops
     _positions: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
 
     @classmethod
-    def read(cls, doc: Doc, table: ActorTable) -> ArticleContext:
-        """The context for ``doc`` with its actors' types and the article's namings collected."""
+    def read(cls, doc: Doc, table: ActorTable, learners: Sequence[Learner] = ()) -> ArticleContext:
+        """The whole context for ``doc``, built before any rule reads it.
+
+        Args:
+            doc: the parsed article.
+            table: the actor stage's answer for it.
+            learners: functions ``learn(tokens, ctx)`` that note outlets, sources and roles,
+                run over every sentence after the namings are collected.
+        """
         ctx = cls(doc=doc, table=table)
         for actor in table.actors:
             ctx.types[actor.key] = actor.type
@@ -147,8 +146,13 @@ class ArticleContext:
                 ctx.outlets.add(actor.key)
         ctx._positions = sorted(i for i in table.token_actor if i not in table.pronoun_tokens)
         ctx._sent_starts = [s.start for s in doc.sents]
+        sentences = [list(sent) for sent in doc.sents]
         for sent in doc.sents:
             ctx._collect_namings(sent)
+        for learn in learners:
+            for tokens in sentences:
+                if tokens and any(t.i in table.token_actor for t in tokens):
+                    learn(tokens, ctx)
         return ctx
 
     # -- named actors -------------------------------------------------------------------------
@@ -174,7 +178,9 @@ class ArticleContext:
         Tries, in order: the actor named by the head; a pronoun bound in its
         sentence; a named apposition ("the man, X,"); with ``behind``, the
         demonym or possessor of an agent noun ("Russian troops" -> Russia); with
-        ``describe``, a definite description resolved from context.
+        ``describe``, a definite description resolved from context; with
+        ``behind``, the state or body an office holder speaks for ("Iran's
+        foreign minister" -> Iran).
         """
         if is_demonym_modifier(token):
             return None  # "signed Portuguese forward X": the parser's head is the adjective, not Portugal
@@ -189,8 +195,10 @@ class ArticleContext:
                 return End(end.key, weak=True)
         if behind and (end := self.behind(token)) is not None:
             return end
-        if describe:
-            return self.describe(token) or self.loose_apposition(token)
+        if describe and (end := self.describe(token) or self.loose_apposition(token)) is not None:
+            return end
+        if behind and (token.lemma_.lower() in OFFICIAL_NOUNS or token.lower_ in OFFICIAL_NOUNS):
+            return self._owner(token)  # "Iran's foreign minister", when no one is known to hold the office
         return None
 
     def _named_compound(self, token: Token) -> End | None:
@@ -224,15 +232,45 @@ class ArticleContext:
         return None
 
     def behind(self, token: Token) -> End | None:
-        """The actor behind an agent noun: "Russian troops", "Japan's government" -> the country."""
-        if token.lemma_.lower() not in AGENT_NOUNS and token.lower_ not in AGENT_NOUNS:
+        """The actor behind an agent noun ("Russian troops", "Japan's government" -> the country) or
+        a member noun ("Hezbollah fighters" -> the organization)."""
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in AGENT_NOUNS or lower in AGENT_NOUNS:
+            return self._owner(token)
+        if lemma in MEMBER_NOUNS or lower in MEMBER_NOUNS:
+            return self._owner(token, types=(ORGANIZATION,))
+        return None
+
+    def holder(self, token: Token) -> End | None:
+        """The actor holding what a holding noun names: "a UN base", "on Ukraine's border", "the
+        embassy of Chile"."""
+        if token.lemma_.lower() not in HOLDING_NOUNS and token.lower_ not in HOLDING_NOUNS:
             return None
+        return self._owner(token, of=True)
+
+    def _owner(self, token: Token, of: bool = False,
+               types: tuple[str, ...] = (COUNTRY, ORGANIZATION, PLACE)) -> End | None:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i < token.i:
                 end = self.named(child)
-                if end is not None and self.types.get(end.key) in (COUNTRY, ORGANIZATION, PLACE):
+                if end is not None and self.types.get(end.key) in types:
+                    return End(end.key, weak=True)
+        if of:
+            for _, obj in grammar.prep_objects(token, "of"):
+                end = self.named(obj)
+                if end is not None and self.types.get(end.key) in types:
                     return End(end.key, weak=True)
         return None
+
+    @staticmethod
+    def is_carrier_noun(token: Token) -> bool:
+        """Whether a noun reaches the actor behind it (an agent, holding or part noun)."""
+        return token.lemma_.lower() in CARRIER_NOUNS or token.lower_ in CARRIER_NOUNS
+
+    @staticmethod
+    def is_part_noun(token: Token) -> bool:
+        """Whether a noun is a share of something ("18.8%", "a stake", "shares")."""
+        return token.lemma_.lower() in PART_NOUNS or token.lower_ in PART_NOUNS
 
     def modifier_actor(self, token: Token, types: tuple[str, ...]) -> End | None:
         """A named actor among the left modifiers of ``token`` ("Peruvian" in "Peruvian Prime Minister")."""
@@ -320,14 +358,6 @@ class ArticleContext:
                            and k != subject_key)
         return End(key, weak=True) if key else None
 
-    def recent_military(self, token: Token) -> End | None:
-        """The actor last seen moving troops within a few sentences before ``token``."""
-        floor = self._context_floor(token.i)
-        for i, key in reversed(self.military):
-            if floor <= i < token.i:
-                return End(key, weak=True)
-        return None
-
     def recent_organization(self, token: Token, noun: str = "") -> End | None:
         """The organization named last within a few sentences before ``token``.
 
@@ -352,16 +382,6 @@ class ArticleContext:
 
         key = self._recent(token.i, accept)
         return End(key, weak=True) if key else None
-
-    def observe(self, sent: Sequence[Token]) -> None:
-        """Note the troops of known countries in ``sent`` ("Chilean troops"), for later "the soldiers"."""
-        for token in sent:
-            if token.lemma_.lower() in MILITARY_NOUNS and (end := self.behind(token)) is not None:
-                self.note_military(token, end)
-
-    def note_military(self, token: Token, end: End) -> None:
-        """Remember that ``end`` moves troops, as stated at ``token``."""
-        self.military.append((token.i, end.key))
 
     def note_role(self, person: str, predicate: str, place: str) -> None:
         """Remember a role, so "the <demonym> leader" can be resolved later."""

@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
+from .. import lexicon
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 #: Clause links across which a verb shares its head's subject ("had to call", "and urging").
@@ -24,12 +26,13 @@ HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
 HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "wish", "hope", "plan", "intend", "threaten", "consider", "refuse", "deny", "fail",
     "seek", "propose", "expect", "fear", "ask", "urge", "demand", "decline", "weigh", "mull", "aim",
+    "try", "attempt", "offer", "vow", "pledge", "promise", "prepare",
 })
 #: Clause links climbed when looking for negation, modals and subordinators.
 CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "relcl", "advcl", "ccomp", "dobj", "pobj", "prep"})
 
 #: Verbs reporting speech: a clause they govern is asserted by the report.
-REPORTING_VERBS = frozenset({"say", "tell", "add", "write", "report", "note", "tweet", "explain", "argue"})
+REPORTING_VERBS = lexicon.words("relations_speech_verbs.txt")
 
 #: Past tenses that the regular rules get wrong.
 IRREGULAR_PAST = {
@@ -193,8 +196,11 @@ def hypothetical(token: Token) -> bool:
             return True
         if link == "dobj" and node.pos_ == "VERB" and lemma_in(node, REFUSING_VERBS):
             return True
-        if node.dep_ not in CLAUSE_CHAIN_DEPS or node.head is node:
-            break
+        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return True  # "a bid to join NATO", "plans to buy X": an intention, not an act
+        if node.dep_ not in CLAUSE_CHAIN_DEPS or node.head is node or node.dep_ == "relcl" or (
+                node.dep_ == "acl" and node.tag_ in ("VBN", "VBG")):
+            break  # a relative or participle clause says what its noun is, whatever the main clause supposes
         if node.dep_ == "ccomp" and node.head.lemma_ in REPORTING_VERBS:
             return False  # reported speech: the report asserts what it reports
         link, node = node.dep_, node.head

@@ -28,7 +28,7 @@ STATE_BODY_WORDS = frozenset({
 #: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
 HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
                     "base": ("basedIn", False), "own": ("owns", True), "run": ("runs", True),
-                    "fund": ("funded", True), "support": ("supports", True)}
+                    "fund": ("funded", True), "support": ("supported", True)}
 
 
 def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:
@@ -78,8 +78,6 @@ def _hyphen_compounds(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         return
     actor = ctx.named(modifier)
     noun = token.head
-    if ctx.behind(noun) is None and noun.lemma_.lower() in ("troop", "force", "peacekeeper", "soldier"):
-        ctx.note_military(noun, actor)
     target = ctx.named(noun.head) if noun.dep_ == "appos" else None  # "Acme, the Austin-based firm": Acme
     if target is None:
         target = ctx.phrase(noun, behind=False)

@@ -2,12 +2,15 @@
 
 * titles before a name: "Brazilian President Lula" -> presidentOf Brazil,
   "NATO Secretary General Jens Stoltenberg" -> leaderOf NATO;
+* a noun beside a name that is no known role reads as an affiliation with an
+  organization or as where the person is from: "Modesto native X" -> livesIn,
+  "X, a finance lecturer at Y" -> affiliatedWith;
 * appositions either way round: "Ana Lopez, a senior fellow at Chatham House"
   -> affiliatedWith, "the head of the bloc, Dutch Prime Minister Mark Rutte"
   -> leaderOf the bloc named elsewhere;
-* copulas: "Lopez is a professor at Harvard";
+* copulas and naming verbs: "Lopez is a professor at Harvard", "X became
+  chairman of Y", "X was named head of Y", "X serves as president of Y";
 * a person with a bare "at"/"of" phrase: "Ana Lopez of Chatham House";
-* "based in": "an analyst based in Nairobi" -> basedIn;
 * role descriptions: "the Chilean leader" -> the person holding it (from context).
 
 Role nouns and their predicates are data: ``graphbuild/data/relations_roles.tsv``.
@@ -21,7 +24,7 @@ from spacy.tokens import Token
 
 from .. import gazetteer, lexicon
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
-from . import grammar
+from . import events, grammar
 from .context import ORG_NOUNS, ArticleContext, End, Found
 
 #: Which actor types each role predicate may point at.
@@ -37,6 +40,7 @@ ROLE_OBJECT_TYPES = {
     "writesFor": (ORGANIZATION,),
     "founderOf": (ORGANIZATION,),
     "agentOf": (PERSON, ORGANIZATION),
+    "owns": (ORGANIZATION,),
 }
 #: Prepositions that name what a role is of, per predicate ("president of", "fellow at", "columnist for").
 ROLE_PREPS = {
@@ -44,6 +48,7 @@ ROLE_PREPS = {
     "worksFor": ("at", "of", "for", "with", "to"),
     "agentOf": ("of", "for", "to"),
     "writesFor": ("for", "at", "of", "with"),
+    "memberOf": ("of", "for", "in"),
 }
 #: The prepositions of every other role ("president of", "member of").
 DEFAULT_ROLE_PREPS = ("of",)
@@ -51,8 +56,18 @@ DEFAULT_ROLE_PREPS = ("of",)
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "vice-president", "associate", "junior"})
 #: Prepositions by which a named person is placed at an organization ("Ana Lopez of Chatham House").
 AFFILIATION_PREPS = ("at", "of", "from")
-#: Participles that place an actor ("based in Nairobi").
-PLACED = {"base": "basedIn", "headquarter": "basedIn", "headquartered": "basedIn", "locate": "locatedIn"}
+#: Nouns beside a name that state no role (family, friends, ...): relations_not_roles.txt.
+NOT_ROLES = lexicon.words("relations_not_roles.txt")
+#: What an unknown role noun beside a name states, by the actor type it is of: "Modesto native X",
+#: "X, a finance professor at Y" -> affiliatedWith; "X, a native of Texas", "Canadian novelist X" -> livesIn.
+GENERIC_ROLE = {ORGANIZATION: "affiliatedWith", COUNTRY: "livesIn", PLACE: "livesIn"}
+#: The prepositions an unknown role noun is of ("a lecturer at X", "attorney for X").
+GENERIC_PREPS = ("of", "at", "for", "with", "from", "in")
+#: Verbs that give their subject a role noun as complement ("X became chairman of Y").
+COPULA_VERBS = frozenset({"be", "become", "remain"})
+#: Verbs that give their object (or passive subject) a role ("named X chairman", "was appointed as head").
+NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "nominate", "choose", "install", "reappoint",
+                          "re-elect", "confirm"})
 
 
 @functools.cache
@@ -73,6 +88,14 @@ def role_of(token: Token) -> str | None:
     return table.get(token.lower_) or table.get(token.lemma_.lower())
 
 
+def is_generic_role(token: Token) -> bool:
+    """A common noun beside a name that is no known role but may be one ("native", "novelist")."""
+    lemma = token.lemma_.lower()
+    noun = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in ("compound", "appos", "attr"))
+    return (noun and token.is_alpha and lemma not in NOT_ROLES and token.lower_ not in NOT_ROLES
+            and not events.entries(token, "noun"))
+
+
 def _fits(ctx: ArticleContext, predicate: str, end: End | None) -> bool:
     return end is not None and ctx.type_of(end) in ROLE_OBJECT_TYPES.get(predicate, ())
 
@@ -80,6 +103,15 @@ def _fits(ctx: ArticleContext, predicate: str, end: End | None) -> bool:
 def _role_objects(ctx: ArticleContext, role: Token, predicate: str, skip: Token | None = None) -> Iterator[End]:
     """What the role noun ``role`` is a role of: its modifiers and prepositional objects."""
     types = ROLE_OBJECT_TYPES.get(predicate, ())
+    for _, end, generic in _role_candidates(ctx, role, predicate, skip):
+        if ctx.type_of(end) in types and not generic:
+            yield end
+
+
+def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
+                     skip: Token | None = None) -> Iterator[tuple[Token, End, bool]]:
+    """Every actor a role noun's modifiers and prepositional phrases name, of any type, and whether
+    it is reached by a preposition the role does not take (read generically)."""
     for token in [role, *(c for c in role.children if c.dep_ == "compound" and c.i < role.i)]:
         for child in token.children:
             if child is skip or child.i > role.i or child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
@@ -88,14 +120,40 @@ def _role_objects(ctx: ArticleContext, role: Token, predicate: str, skip: Token 
             if end is None and child.dep_ == "poss" and _definite_org_noun(child):
                 # "the company's chief executive": the company named before
                 end = ctx.describe(child) or ctx.recent_organization(child, child.lemma_.lower())
-            if end is not None and ctx.type_of(end) in types:
-                yield end
-    for _, obj in grammar.prep_objects(role, *ROLE_PREPS.get(predicate, DEFAULT_ROLE_PREPS)):
+            if end is not None:
+                yield child, end, False
+    own = ROLE_PREPS.get(predicate, DEFAULT_ROLE_PREPS) if predicate else ()
+    for prep, obj in grammar.prep_objects(role, *dict.fromkeys((*own, *GENERIC_PREPS))):
         for conj in grammar.conjuncts(obj):
             end = ctx.phrase(conj, behind=False)
+            if end is None:
+                continue
+            if prep not in own and predicate:
+                yield conj, End(end.key, weak=end.weak), True  # "chief of waste disposal for the NRC"
+                continue
+            yield conj, end, False
             if _fits(ctx, predicate, end):
-                yield end
-                yield from _parent_orgs(ctx, conj, predicate)
+                yield from ((conj, e, False) for e in _parent_orgs(ctx, conj, predicate))
+
+
+def _role_relations(ctx: ArticleContext, person: End, role: Token, construction: str,
+                    anchor: Token | None = None, skip: Token | None = None) -> Iterator[Found]:
+    """The relations a role noun states of ``person``: its own predicate for what it is of ("Brazilian
+    President"), and for a role of no known kind or a place it is not of, the generic reading
+    ("Modesto native X" -> livesIn, "a finance professor at X" -> affiliatedWith)."""
+    predicate = role_of(role)
+    if predicate is None and not is_generic_role(role):
+        return
+    for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
+        prep = token.head.lower_ if token.dep_ == "pobj" else ""
+        if end.key == person.key:
+            continue
+        if predicate and not generic and _fits(ctx, predicate, end):
+            yield Found(person, predicate, end, construction, anchor)
+        elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic or reading == "livesIn"):
+            if predicate and generic and ctx.type_of(end) == COUNTRY and prep == "for":
+                reading = "worksFor"  # "the WFP's country director for Sudan"
+            yield Found(person, reading, end, construction, anchor)
 
 
 def _definite_org_noun(token: Token) -> bool:
@@ -114,22 +172,13 @@ def _parent_orgs(ctx: ArticleContext, org: Token, predicate: str) -> Iterator[En
                 yield End(end.key, weak=True)
 
 
-def _emit(ctx: ArticleContext, person: End, predicate: str, obj: End, construction: str,
-          anchor: Token | None) -> Found:
-    if predicate in ("leaderOf", "presidentOf", "primeMinisterOf") and ctx.type_of(obj) == COUNTRY:
-        ctx.note_role(person.key, predicate, obj.key)
-    if predicate in ("affiliatedWith", "writesFor"):
-        ctx.sources.add(person.key)
-    return Found(person, predicate, obj, construction, anchor)
-
-
 def _person(ctx: ArticleContext, token: Token) -> End | None:
     end = ctx.phrase(token, behind=False, describe=False)
     return end if ctx.type_of(end) == PERSON else None
 
 
 def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
-    """Titles before a name: "Peruvian Prime Minister Ana Rojas"."""
+    """Titles before a name: "Peruvian Prime Minister Ana Rojas", "Modesto native Ana Rojas"."""
     person = ctx.named(head)
     if ctx.type_of(person) != PERSON:
         return  # "the National Executive Committee": a word of an organization's name is no title
@@ -139,10 +188,11 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
         if ctx.named(title) not in (None, person):
             continue
         predicate = role_of(title)
+        if predicate is None and not is_generic_role(title):
+            continue
+        yield from _role_relations(ctx, person, title, "title")
         if predicate is None:
             continue
-        for obj in _role_objects(ctx, title, predicate):
-            yield _emit(ctx, person, predicate, obj, "title", None)
         # what the role is of, beside the title rather than on it: "Acme chief executive X", where
         # the parser hangs "Acme" on the name or, at a sentence's start, on nothing near (dep)
         beside = [c for c in head.children if c.i < title.i
@@ -153,7 +203,7 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
         for child in beside:
             end = ctx.named(child)
             if _fits(ctx, predicate, end) and end != person:
-                yield _emit(ctx, person, predicate, end, "title", None)
+                yield Found(person, predicate, end, "title", None)
 
 
 def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
@@ -165,28 +215,46 @@ def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         person = _person(ctx, person_token)
         if person is None or ctx.named(role) is not None:
             continue
-        predicate = role_of(role)
-        if predicate is None:
-            continue
-        for obj in _role_objects(ctx, role, predicate):
-            yield _emit(ctx, person, predicate, obj, "apposition", None)
+        yield from _role_relations(ctx, person, role, "apposition")
+
+
+def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
+    """Who a role noun is given to by a copula or a naming verb.
+
+    "X is/became the president of Y", "X was named chairman of Y", "appointed X as head of Y",
+    "X serves as president of Y".
+    """
+    head = role.head
+    if role.dep_ == "attr" and head.lemma_ in COPULA_VERBS:
+        return grammar.children(head, "nsubj")
+    if role.dep_ == "nsubj" and head.lemma_ in COPULA_VERBS:
+        return grammar.children(head, "attr")  # "the members of Mercosur are Brazil and Peru"
+    if role.dep_ == "oprd" and head.lemma_ in NAMING_VERBS:
+        return grammar.children(head, "nsubjpass", "dobj")
+    if role.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        verb = head.head
+        return (grammar.children(verb, "nsubjpass") or grammar.children(verb, "dobj")
+                or grammar.children(verb, "nsubj"))
+    return []
 
 
 def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
-    """"X is the president of Y", "X and Z are members of Y"."""
-    if token.dep_ != "attr" or token.head.lemma_ != "be" or ctx.named(token) is not None:
+    """"X is the president of Y", "X and Z are members of Y", "X was named chairman of Y"."""
+    if token.dep_ not in ("attr", "oprd", "pobj", "nsubj") or ctx.named(token) is not None:
+        return
+    holders = _role_holders(ctx, token)
+    if not holders:
         return
     predicate = role_of(token)
-    if predicate is None:
+    if predicate is None and not is_generic_role(token):
         return
-    for subject in grammar.children(token.head, "nsubj"):
+    for subject in holders:
         for conj in grammar.conjuncts(subject):
             end = ctx.phrase(conj, behind=False)
             wanted = (PERSON,) if predicate != "memberOf" else (COUNTRY, ORGANIZATION, PERSON)
             if end is None or ctx.type_of(end) not in wanted:
                 continue
-            for obj in _role_objects(ctx, token, predicate):
-                yield _emit(ctx, end, predicate, obj, "copula", token.head)
+            yield from _role_relations(ctx, end, token, "copula", token.head)
 
 
 def _affiliations(ctx: ArticleContext, prep: Token) -> Iterator[Found]:
@@ -206,27 +274,9 @@ def _affiliations(ctx: ArticleContext, prep: Token) -> Iterator[Found]:
     for obj in grammar.children(prep, "pobj"):
         end = ctx.phrase(obj, behind=False, describe=False)
         if ctx.type_of(end) == ORGANIZATION and end.key not in ctx.outlets:
-            yield _emit(ctx, person, "affiliatedWith", end, "affiliation", None)
+            yield Found(person, "affiliatedWith", end, "affiliation", None)
             for parent in _parent_orgs(ctx, obj, "affiliatedWith"):
-                yield _emit(ctx, person, "affiliatedWith", parent, "affiliation", None)
-
-
-def _placed(ctx: ArticleContext, token: Token) -> Iterator[Found]:
-    """"an analyst based in Nairobi", "the Vienna-based OSCE" is in modifiers.py."""
-    predicate = PLACED.get(token.lemma_.lower())
-    if predicate is None or token.dep_ not in ("acl", "relcl", "amod", "advcl"):
-        return
-    holder = token.head
-    end = ctx.named(holder)
-    if end is None and holder.dep_ == "appos":
-        end = ctx.named(holder.head)
-    if end is None:
-        return
-    for _, obj in grammar.prep_objects(token, "in", "at"):
-        for conj in grammar.conjuncts(obj):
-            place = ctx.named(conj)
-            if ctx.type_of(place) in (PLACE, COUNTRY):
-                yield Found(end, predicate, place, "based-in", token)
+                yield Found(person, "affiliatedWith", parent, "affiliation", None)
 
 
 def _descriptions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
@@ -243,7 +293,7 @@ def _descriptions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         return
     country = ctx.modifier_actor(token, (COUNTRY,))
     if country is not None:
-        yield _emit(ctx, holder, predicate, country, "role-description", None)
+        yield Found(holder, predicate, country, "role-description", None)
 
 
 def _party_state_tags(ctx: ArticleContext, paren: Token) -> Iterator[Found]:
@@ -255,6 +305,25 @@ def _party_state_tags(ctx: ArticleContext, paren: Token) -> Iterator[Found]:
     person, state = ctx.named(paren.nbor(-1)), ctx.named(doc[paren.i + 3])
     if person is not None and state is not None and ctx.type_of(person) == PERSON and person != state:
         yield Found(person, "represents", state, "party-state-tag", None, "represents")
+
+
+#: Role predicates by which "the <demonym> leader" can be resolved later (see learn).
+HEAD_ROLES = ("leaderOf", "presidentOf", "primeMinisterOf")
+
+
+def learn(sent: Sequence[Token], ctx: ArticleContext) -> None:
+    """Note who holds which head role of a country, and who is an affiliated source, in ``sent``."""
+    for token in sent:
+        if token.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        found = [*_appositions(ctx, token), *_copulas(ctx, token)]
+        if ctx.named(token) is not None:
+            found += _titles(ctx, token)
+        for rel in found:
+            if rel.predicate in HEAD_ROLES and ctx.type_of(rel.object) == COUNTRY:
+                ctx.note_role(rel.subject.key, rel.predicate, rel.object.key)
+            if rel.predicate in ("affiliatedWith", "writesFor"):
+                ctx.sources.add(rel.subject.key)
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
@@ -270,5 +339,3 @@ def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
             yield from _affiliations(ctx, token)
         elif token.text == "(":
             yield from _party_state_tags(ctx, token)
-        elif token.pos_ in ("VERB", "ADJ"):
-            yield from _placed(ctx, token)

@@ -1,0 +1,323 @@
+"""The general core: every pair of actors that a trigger word links, with the predicate it states.
+
+A *trigger* is a verb or event noun of the event vocabulary (:mod:`.events`), or an actor's own
+head for structure with no word between ("Springfield, Ill."). From each trigger the path grammar
+(:mod:`.paths`) reaches the actors it links, each by a named *link* (subject, object, oblique,
+owner, ...); a declared construction (:mod:`.constructions`) pairs a subject link with an object
+link, and the vocabulary entry reached through the object's preposition gives the predicate:
+
+* "The EU imposed sanctions on Belarus": the noun "sanctions" is carried by the light verb
+  "imposed" (link ``light``: the EU) and reaches Belarus through "on" (link ``oblique``):
+  construction ``noun-light``, predicate ``sanctioned``;
+* "Turkey blocked Sweden's bid": the verb links Turkey (``subject``) and Sweden (``owner`` of its
+  object): ``svo-owner``, ``rejected``;
+* "Rollei, based in Braunschweig": ``passive-place``, ``basedIn``.
+
+Paths are short and only sentences that name an actor are read; nothing is parsed again.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .. import lexicon, vocab
+from ..records import COUNTRY, PLACE
+from . import events, grammar
+from .constructions import Construction, for_trigger
+from .context import ArticleContext, End, Found, is_demonym_modifier
+from .events import EventEntry
+from .paths import Reached, Walker, paths_for
+
+#: The key a link's preposition is looked up by in the event vocabulary.
+DIRECT_LINKS = frozenset({"object"})
+#: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
+PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedEnd:
+    """An actor a path reached: the actor, the token that names it and the preposition passed."""
+
+    end: End
+    token: Token
+    prep: str
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """"asked X whether it would sell": a question put to X, no act on it."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in c.children)
+               for c in verb.children)
+
+
+def links_between(noun: Token) -> bool:
+    """Whether an event noun names its parties with "between" ("the merger between A and B")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
+
+
+@functools.cache
+def structure_table() -> tuple[tuple[str, frozenset[str], frozenset[str], str], ...]:
+    """(link, subject types, object types, predicate) rows of relations_structure.tsv."""
+    return tuple((link, frozenset(lexicon.values(s)), frozenset(lexicon.values(o)), predicate)
+                 for link, s, o, predicate in lexicon.rows("relations_structure.tsv"))
+
+
+class Core:
+    """The core's view of one sentence: its actors and the walker over its parse."""
+
+    def __init__(self, ctx: ArticleContext):
+        self.ctx = ctx
+        self.walker = Walker({"thing": self._is_thing, "part": ctx.is_part_noun,
+                              "noactor": lambda t: ctx.named(t) is None,
+                              "partobject": lambda t: any(ctx.is_part_noun(c) for c in grammar.children(t, "dobj")),
+                              "proposition": lambda t: t.lemma_.lower() in PROPOSITION_NOUNS and ctx.named(t) is None,
+                              "carrier": lambda t: events.carrier(t) in ("light", "stop"),
+                              "receiver": lambda t: events.carrier(t) == "receive"})
+
+    def _is_thing(self, token: Token) -> bool:
+        """A noun that names no actor and stands for none (a bid, a resolution, a plan)."""
+        return (token.pos_ in ("NOUN", "PROPN") and self.ctx.named(token) is None
+                and not self.ctx.is_carrier_noun(token))
+
+    # -- ends ------------------------------------------------------------------------------
+
+    def resolve(self, token: Token) -> End | None:
+        """The actor a reached token stands for: named, a pronoun, a description, or an owner."""
+        if token.dep_ in ("amod", "compound", "nmod", "poss") and (end := self.ctx.named(token)) is not None:
+            return end  # "Russian troops": the demonym modifier names the country
+        end = self.ctx.phrase(token) or self.ctx.holder(token)
+        if end is not None:
+            return end
+        if token.dep_ == "appos" and (head := self.ctx.named(token.head)) is not None:
+            return head  # "Peter Mwangi, an economist based in Nairobi": the economist is Mwangi
+        return None
+
+    def ends(self, trigger: Token, kind: str, link: str) -> list[LinkedEnd]:
+        """The actors reached from ``trigger`` by every path of ``link``, coordinated ones included."""
+        found: list[LinkedEnd] = []
+        for path in paths_for(kind):
+            if path.link != link:
+                continue
+            for reached in self.walker.walk(trigger, path):
+                found.extend(self._coordinated(reached))
+        return found
+
+    def _coordinated(self, reached: Reached) -> Iterator[LinkedEnd]:
+        token = reached.token
+        heads = grammar.subject_conjuncts(token, reached.via) if reached.via.dep_ == "relcl" else \
+            list(grammar.conjuncts(token))
+        for conj in heads:
+            end = self.resolve(conj)
+            if end is not None:
+                yield LinkedEnd(end, conj, reached.prep)
+
+    # -- triggers --------------------------------------------------------------------------
+
+    def relations(self, sent: Sequence[Token]) -> Iterator[Found]:
+        for token in sent:
+            if self.ctx.named(token) is not None:
+                if self._is_mention_head(token):
+                    yield from self._structure(token)
+                continue  # a word of a name ("Stop the War Coalition") is no trigger
+            if token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–"):
+                continue  # "Russian-led", "state-funded": modifiers.py reads hyphenated compounds
+            if token.pos_ == "VERB" and not _asks_a_question(token) and (found := events.entries(token, "verb")):
+                yield from self._event(token, "verb", found)
+            elif token.pos_ == "NOUN" and (found := events.entries(token, "noun")):
+                yield from self._event(token, "noun", found)
+
+    def _is_mention_head(self, token: Token) -> bool:
+        key = self.ctx.table.token_actor.get(token.i)
+        return token.head.i == token.i or self.ctx.table.token_actor.get(token.head.i) != key
+
+    def _event(self, trigger: Token, kind: str, candidates: tuple[EventEntry, ...]) -> Iterator[Found]:
+        mode, _ = self._mode(trigger, kind)
+        agentive = kind == "noun" and all(e.agentive for e in candidates)
+        usable = [c for c in for_trigger(kind) if self._applies(c, mode, agentive)]
+        links: dict[str, list[LinkedEnd]] = {}
+        for construction in usable:
+            for link in construction.subject_links | construction.object_links:
+                if link not in links:
+                    links[link] = self.ends(trigger, kind, link)
+        paired = False
+        for construction in usable:
+            if construction.subject_links == construction.object_links:
+                continue  # reciprocal: below, when nothing else was found
+            for subject in (e for link in construction.subject_links for e in links[link]):
+                for obj, object_link in ((e, link) for link in construction.object_links for e in links[link]):
+                    found = self._found(trigger, kind, candidates, construction, subject, obj, object_link)
+                    if found is not None:
+                        paired = True
+                        yield found
+        if not paired:
+            yield from self._reciprocal(trigger, kind, candidates, links, usable)
+
+    @staticmethod
+    def _applies(construction: Construction, mode: str, agentive: bool) -> bool:
+        """Which noun constructions fit the noun: one naming its doer ("critic") takes only the holder;
+        one received ("won the backing of") only the giver and receiver."""
+        if agentive:
+            return construction.name == "noun-holder"
+        if construction.name == "noun-holder":
+            return False
+        return (construction.name == "noun-received") == (mode == "receive") or construction.trigger != "noun"
+
+    def _mode(self, trigger: Token, kind: str) -> tuple[str, Token | None]:
+        """For a noun: "stop" under a verb that ends it ("cut aid"), "receive" under one whose subject
+        receives it ("won the backing of"), "light" under a light verb, else ""."""
+        if kind != "noun" or trigger.dep_ not in ("dobj", "nsubjpass", "pobj"):
+            return "", None
+        verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+        return events.carrier(verb), verb
+
+    def _found(self, trigger: Token, kind: str, candidates: tuple[EventEntry, ...], construction: Construction,
+               subject: LinkedEnd, obj: LinkedEnd, object_link: str) -> Found | None:
+        if subject.end.key == obj.end.key or subject.token.i == obj.token.i:
+            return None
+        if object_link == "owner" and obj.end.weak:
+            return None  # "welcomed his return": an owner through a pronoun is too often another's
+        if construction.name == "noun-possessor" and links_between(trigger):
+            return None  # "Spain's biggest bank merger, between A and B": the possessor is no party
+        key = self._prep_key(kind, construction, obj, object_link)
+        mode, verb = self._mode(trigger, kind)
+        if construction.name == "noun-received":
+            candidates = tuple(e for e in candidates if not e.agentive)
+            key = next(iter(candidates[0].preps)) if candidates else key
+            mode = ""
+        if construction.name == "noun-holder" and object_link in ("poss", "modifier"):
+            if object_link == "modifier" and (obj.token.dep_ == "amod" or is_demonym_modifier(obj.token)
+                                             or self.ctx.type_of(obj.end) in (COUNTRY, PLACE)):
+                return None  # "Dutch rival X", "its US rival X": X's nationality, not whom X rivals
+            key = "of"
+        if mode == "stop" and key not in ("of", "between"):
+            key = key if any(key in e.preps for e in candidates) else "to"
+        entry = events.choose(candidates, key, self.ctx.type_of(subject.end), self.ctx.type_of(obj.end))
+        if entry is None and mode == "stop" and obj.prep == "from":
+            entry = next((e for e in candidates if e.stopped), None)
+        if entry is None:
+            return None
+        predicate = entry.predicate
+        if vocab.predicate_info(predicate).event_type == "CONSULT" and self._is_outlet(obj.end):
+            return None  # "spoke to the BBC" is attribution's, not a meeting
+        if mode == "stop":
+            if not entry.stopped:
+                return None
+            predicate = entry.stopped
+        first, second = (obj, subject) if entry.inverse else (subject, obj)
+        label = self._label(trigger, kind, verb if mode else None, obj.prep if object_link != "object" else "",
+                            entry.trigger)
+        return Found(first.end, predicate, second.end, construction.name, trigger, label)
+
+    def _is_outlet(self, end: End) -> bool:
+        return end.key in self.ctx.outlets or self.ctx.subtypes.get(end.key) == "NewsMediaOrganization"
+
+    def _prep_key(self, kind: str, construction: Construction, obj: LinkedEnd, object_link: str) -> str:
+        if kind == "verb":
+            if construction.name == "passive-place":
+                return f"pass:{obj.prep}"
+            if object_link in DIRECT_LINKS:
+                return "-"
+            if object_link == "dative":
+                return "to"
+            if object_link == "owner":
+                return "'s"
+            if object_link == "part":
+                return f"%{obj.prep}"
+            if object_link == "clause":
+                return "that"
+            return obj.prep
+        if object_link == "of":
+            return "of"
+        if object_link == "between":
+            return "between"
+        if object_link == "modifier":
+            return "*"  # "Israel's Gaza offensive": the modifier is the one acted on, whatever its preposition
+        return obj.prep
+
+    def _reciprocal(self, trigger: Token, kind: str, candidates: tuple[EventEntry, ...],
+                    links: dict[str, list[LinkedEnd]], usable: list[Construction]) -> Iterator[Found]:
+        """"Chile and Peru agreed", "Kenya and Uganda held talks": coordinated subjects of a symmetric event."""
+        for construction in usable:
+            if construction.subject_links != construction.object_links:
+                continue
+            ends = [e for link in construction.subject_links for e in links.get(link, ())
+                    if not self._is_outlet(e.end)]  # "(Reuters) - Kenya and Ethiopia agreed": the wire is no party
+            distinct = list({e.end.key: e for e in ends}.values())
+            if len(distinct) < 2:
+                continue
+            mode, verb = self._mode(trigger, kind)
+            if mode == "stop":
+                continue
+            entry = next((e for e in candidates if vocab.predicate_info(e.predicate).symmetric
+                          and ({"with", "between"} & e.preps) and (e.mutual or kind == "noun")), None)
+            if entry is None:
+                continue
+            prep = "between" if "between" in construction.subject_links else "with"
+            label = self._label(trigger, kind, verb if mode else None, prep, entry.trigger)
+            for i, first in enumerate(distinct):
+                for second in distinct[i + 1:]:
+                    yield Found(first.end, entry.predicate, second.end, construction.name, trigger, label)
+
+    @staticmethod
+    def _label(trigger: Token, kind: str, verb: Token | None, prep: str, key: str = "") -> str:
+        """The surface phrase: "imposed sanctions on", "assassinated", "pulled out of", "talks with"."""
+        if kind == "verb":
+            first = trigger.lower_ if trigger.tag_ == "VBN" else grammar.past_form(trigger)
+            words = [first, *key.split()[1:]]
+        elif verb is not None:
+            words = [grammar.past_form(verb), trigger.lower_]
+        else:
+            words = [trigger.lower_]
+        if prep and prep not in words:
+            words.append(prep)
+        return " ".join(words)
+
+    # -- structure between two actors ----------------------------------------------------------
+
+    def _structure(self, head: Token) -> Iterator[Found]:
+        own = self.ctx.named(head)
+        if own is None or own.weak:
+            return
+        own_type = self.ctx.type_of(own)
+        for construction in for_trigger("actor"):
+            for link in construction.object_links:
+                rows = [r for r in structure_table() if r[0] == link and own_type in r[1]]
+                if not rows:
+                    continue
+                for other in self.ends(head, "actor", link):
+                    if other.end.key == own.key or self.ctx.table.token_actor.get(other.token.i) is None and \
+                            other.end.weak and not self.ctx.holder(other.token):
+                        continue  # a pronoun or a guess from context states no structure
+                    other_type = self.ctx.type_of(other.end)
+                    predicate = next((p for _, _, objects, p in rows if other_type in objects), None)
+                    if predicate is None:
+                        continue
+                    if predicate.startswith("~"):
+                        yield Found(other.end, predicate[1:], own, construction.name, None)
+                    else:
+                        yield Found(own, predicate, other.end, construction.name, None)
+
+
+def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
+    """Every relation the core finds in ``sent``."""
+    yield from Core(ctx).relations(sent)
+
+
+#: Predicates that place their subject somewhere, and so follow where that place is.
+PLACING = frozenset({"basedIn", "locatedIn", "livesIn", "bornIn"})
+
+
+def place_chains(found: Sequence[Found]) -> Iterator[Found]:
+    """Where a sentence places an actor, in the larger place it places that place:
+    "David Cicippio, from North Wales, Pa." -> livesIn North Wales, and livesIn Pa."""
+    within = {}
+    for f in found:
+        if f.predicate == "locatedIn" and not f.object.weak:
+            within.setdefault(f.subject.key, []).append(f.object)
+    for f in found:
+        if f.predicate in PLACING:
+            for larger in within.get(f.object.key, ()):
+                if larger.key != f.subject.key:
+                    yield Found(f.subject, f.predicate, larger, "place-chain", f.anchor, f.label)
