@@ -54,8 +54,10 @@ def find_relations(doc: Doc, table: ActorTable) -> Iterator[Relation]:
     ctx = ArticleContext.read(doc, table, LEARNERS)
     article_text = doc_text(doc)
     actor_tokens = sorted(table.token_actor)
-    for sent in doc.sents:
-        tokens = list(sent)  # one Token object each, shared by every rule
+    for tokens in ctx.sentences:  # one Token object each, shared by every rule
+        if not tokens:
+            continue
+        sent = tokens[0].sent
         # A relation needs an actor, or a pronoun bound to one, in its sentence.
         first = bisect.bisect_left(actor_tokens, sent.start)
         if first == len(actor_tokens) or actor_tokens[first] >= sent.end:

@@ -123,6 +123,8 @@ class ArticleContext:
     sources: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role predicate, place) -> person
     namings: dict[str, str] = field(default_factory=dict)  # description noun -> actor key
+    sentences: list[list[Token]] = field(default_factory=list)  # each sentence's tokens, made once
+    learned: dict[tuple[str, int], list[Found]] = field(default_factory=dict)  # (family, sentence start) -> relations
     _positions: list[int] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list)
 
@@ -145,12 +147,12 @@ class ArticleContext:
             if actor.subtype == "NewsMediaOrganization":
                 ctx.outlets.add(actor.key)
         ctx._positions = sorted(i for i in table.token_actor if i not in table.pronoun_tokens)
-        ctx._sent_starts = [s.start for s in doc.sents]
-        sentences = [list(sent) for sent in doc.sents]
-        for sent in doc.sents:
-            ctx._collect_namings(sent)
+        ctx.sentences = [list(sent) for sent in doc.sents]
+        ctx._sent_starts = [tokens[0].i for tokens in ctx.sentences if tokens]
+        for tokens in ctx.sentences:
+            ctx._collect_namings(tokens)
         for learn in learners:
-            for tokens in sentences:
+            for tokens in ctx.sentences:
                 if tokens and any(t.i in table.token_actor for t in tokens):
                     learn(tokens, ctx)
         return ctx
@@ -261,6 +263,17 @@ class ArticleContext:
                 if end is not None and self.types.get(end.key) in types:
                     return End(end.key, weak=True)
         return None
+
+    def may_stand_for_an_actor(self, token: Token) -> bool:
+        """Whether a token that names no actor may still stand for one: a pronoun, a noun for an
+        organization or an outlet, or a noun that reaches the actor behind it."""
+        if token.pos_ == "PRON":
+            return token.lower_ in POSSESSIVE_PRONOUNS or token.lower_ in PERSONAL_PRONOUNS
+        if token.pos_ != "NOUN":
+            return False
+        lemma = token.lemma_.lower()
+        return (lemma in ORG_NOUNS or lemma in OUTLET_NOUNS or lemma in HEAD_ROLE_NOUNS or lemma in PERSON_NOUNS
+                or lemma in CARRIER_NOUNS or token.lower_ in CARRIER_NOUNS)
 
     @staticmethod
     def is_carrier_noun(token: Token) -> bool:
@@ -431,7 +444,7 @@ class ArticleContext:
                 return End(persons.pop(), weak=True)
         return None
 
-    def _collect_namings(self, sent: Span) -> None:
+    def _collect_namings(self, sent: Sequence[Token]) -> None:
         """Learn which description nouns name which organization in this article.
 
         "The trade bloc ... is known as Mercosur", "Mercosur, a trade

@@ -29,10 +29,12 @@ from . import events, grammar
 from .constructions import Construction, for_trigger
 from .context import ArticleContext, End, Found, is_demonym_modifier
 from .events import EventEntry
-from .paths import Reached, Walker, paths_for
+from .paths import Reached, Walker, paths_by_link
 
 #: The key a link's preposition is looked up by in the event vocabulary.
 DIRECT_LINKS = frozenset({"object"})
+#: The labels that the structure paths leave an actor's head by (besides "up from a subject").
+STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss"})
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
 PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
 
@@ -64,12 +66,19 @@ def structure_table() -> tuple[tuple[str, frozenset[str], frozenset[str], str], 
                  for link, s, o, predicate in lexicon.rows("relations_structure.tsv"))
 
 
+@functools.cache
+def structure_rows(link: str, subject_type: str) -> tuple[tuple[frozenset[str], str], ...]:
+    """(object types, predicate) of the structure rows for one link and subject type."""
+    return tuple((objects, predicate) for row_link, subjects, objects, predicate in structure_table()
+                 if row_link == link and subject_type in subjects)
+
+
 class Core:
     """The core's view of one sentence: its actors and the walker over its parse."""
 
-    def __init__(self, ctx: ArticleContext):
+    def __init__(self, ctx: ArticleContext, tokens: Sequence[Token] = ()):
         self.ctx = ctx
-        self.walker = Walker({"thing": self._is_thing, "part": ctx.is_part_noun,
+        self.walker = Walker(tokens, {"thing": self._is_thing, "part": ctx.is_part_noun,
                               "noactor": lambda t: ctx.named(t) is None,
                               "partobject": lambda t: any(ctx.is_part_noun(c) for c in grammar.children(t, "dobj")),
                               "proposition": lambda t: t.lemma_.lower() in PROPOSITION_NOUNS and ctx.named(t) is None,
@@ -97,9 +106,7 @@ class Core:
     def ends(self, trigger: Token, kind: str, link: str) -> list[LinkedEnd]:
         """The actors reached from ``trigger`` by every path of ``link``, coordinated ones included."""
         found: list[LinkedEnd] = []
-        for path in paths_for(kind):
-            if path.link != link:
-                continue
+        for path in paths_by_link(kind, link):
             for reached in self.walker.walk(trigger, path):
                 found.extend(self._coordinated(reached))
         return found
@@ -116,42 +123,57 @@ class Core:
     # -- triggers --------------------------------------------------------------------------
 
     def relations(self, sent: Sequence[Token]) -> Iterator[Found]:
-        for token in sent:
-            if self.ctx.named(token) is not None:
-                if self._is_mention_head(token):
+        token_actor = self.ctx.table.token_actor
+        for n, token in enumerate(sent):
+            if token.i in token_actor:
+                if self.ctx.named(token) is not None and self._is_mention_head(token):
                     yield from self._structure(token)
                 continue  # a word of a name ("Stop the War Coalition") is no trigger
-            if token.i + 1 < len(token.doc) and token.nbor(1).text in ("-", "–"):
+            pos = token.pos_
+            if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
+                continue
+            if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):
                 continue  # "Russian-led", "state-funded": modifiers.py reads hyphenated compounds
-            if token.pos_ == "VERB" and not _asks_a_question(token) and (found := events.entries(token, "verb")):
+            if pos == "VERB" and not _asks_a_question(token) and (found := events.entries(token, "verb")):
                 yield from self._event(token, "verb", found)
-            elif token.pos_ == "NOUN" and (found := events.entries(token, "noun")):
+            elif pos == "NOUN" and (found := events.entries(token, "noun")):
                 yield from self._event(token, "noun", found)
 
     def _is_mention_head(self, token: Token) -> bool:
         key = self.ctx.table.token_actor.get(token.i)
-        return token.head.i == token.i or self.ctx.table.token_actor.get(token.head.i) != key
+        head = self.walker.heads.get(token.i)
+        return head is None or self.ctx.table.token_actor.get(head.i) != key
 
     def _event(self, trigger: Token, kind: str, candidates: tuple[EventEntry, ...]) -> Iterator[Found]:
         mode, _ = self._mode(trigger, kind)
         agentive = kind == "noun" and all(e.agentive for e in candidates)
         usable = [c for c in for_trigger(kind) if self._applies(c, mode, agentive)]
         links: dict[str, list[LinkedEnd]] = {}
-        for construction in usable:
-            for link in construction.subject_links | construction.object_links:
-                if link not in links:
-                    links[link] = self.ends(trigger, kind, link)
+
+        def reach(link: str) -> list[LinkedEnd]:
+            if link not in links:
+                links[link] = self.ends(trigger, kind, link)
+            return links[link]
+
         paired = False
         for construction in usable:
             if construction.subject_links == construction.object_links:
                 continue  # reciprocal: below, when nothing else was found
-            for subject in (e for link in construction.subject_links for e in links[link]):
-                for obj, object_link in ((e, link) for link in construction.object_links for e in links[link]):
+            subjects = [e for link in construction.subject_links for e in reach(link)]
+            if not subjects:
+                continue
+            objects = [(e, link) for link in construction.object_links for e in reach(link)]
+            for subject in subjects:
+                for obj, object_link in objects:
                     found = self._found(trigger, kind, candidates, construction, subject, obj, object_link)
                     if found is not None:
                         paired = True
                         yield found
         if not paired:
+            for construction in usable:
+                if construction.subject_links == construction.object_links:
+                    for link in construction.subject_links:
+                        reach(link)
             yield from self._reciprocal(trigger, kind, candidates, links, usable)
 
     @staticmethod
@@ -277,13 +299,15 @@ class Core:
     # -- structure between two actors ----------------------------------------------------------
 
     def _structure(self, head: Token) -> Iterator[Found]:
+        if head.dep_ != "nsubj" and not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
+            return  # no path of the structure grammar starts here
         own = self.ctx.named(head)
         if own is None or own.weak:
             return
         own_type = self.ctx.type_of(own)
         for construction in for_trigger("actor"):
             for link in construction.object_links:
-                rows = [r for r in structure_table() if r[0] == link and own_type in r[1]]
+                rows = structure_rows(link, own_type)
                 if not rows:
                     continue
                 for other in self.ends(head, "actor", link):
@@ -291,7 +315,7 @@ class Core:
                             other.end.weak and not self.ctx.holder(other.token):
                         continue  # a pronoun or a guess from context states no structure
                     other_type = self.ctx.type_of(other.end)
-                    predicate = next((p for _, _, objects, p in rows if other_type in objects), None)
+                    predicate = next((p for objects, p in rows if other_type in objects), None)
                     if predicate is None:
                         continue
                     if predicate.startswith("~"):
@@ -301,8 +325,18 @@ class Core:
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
-    """Every relation the core finds in ``sent``."""
-    yield from Core(ctx).relations(sent)
+    """Every relation the core finds in ``sent``, if it can name two actors."""
+    if _can_name_two_actors(sent, ctx):
+        yield from Core(ctx, sent).relations(sent)
+
+
+def _can_name_two_actors(sent: Sequence[Token], ctx: ArticleContext) -> bool:
+    """Two actors named in the sentence, or one and a noun or pronoun that may stand for another
+    ("the company", "Russian troops", "its")."""
+    keys = {ctx.table.token_actor[t.i] for t in sent if t.i in ctx.table.token_actor}
+    if len(keys) >= 2:
+        return True
+    return bool(keys) and any(ctx.may_stand_for_an_actor(t) for t in sent if t.i not in ctx.table.token_actor)
 
 
 #: Predicates that place their subject somewhere, and so follow where that place is.

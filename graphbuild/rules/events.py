@@ -103,6 +103,20 @@ def carrier_verbs() -> dict[str, str]:
     return lexicon.mapping("relations_light_verbs.tsv")
 
 
+@functools.cache
+def first_words() -> frozenset[str]:
+    """The first word of every trigger, for a quick look before the full one."""
+    return frozenset(key.split()[0] for key, _ in vocabulary())
+
+
+def may_trigger(token: Token) -> bool:
+    """Whether the token may be a trigger: its lemma, form or a regular past's stem starts one."""
+    words = first_words()
+    if token.lemma_.lower() in words or token.lower_ in words:
+        return True
+    return token.tag_ in ("VBD", "VBN") and any(f in words for f in base_forms(token))
+
+
 def entries_for(trigger: str, pos: str) -> tuple[EventEntry, ...]:
     """The entries for a trigger word ("kill", "pull out") as a verb or noun."""
     return vocabulary().get((trigger, pos), ())

@@ -13,7 +13,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -104,6 +104,12 @@ def paths_for(trigger: str) -> tuple[Path, ...]:
     return tuple(p for p in all_paths() if p.trigger == trigger)
 
 
+@functools.cache
+def paths_by_link(trigger: str, link: str) -> tuple[Path, ...]:
+    """The paths of one link that start from a kind of trigger."""
+    return tuple(p for p in paths_for(trigger) if p.link == link)
+
+
 def _has_relative_subject(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and (c.tag_ in ("WP", "WDT") or c.lower_ == "that")
                for c in token.children)
@@ -152,30 +158,55 @@ BASE_CONDITIONS: dict[str, Callable[[Token], bool]] = {
 
 
 class Walker:
-    """Walks paths over one parse, with the caller's conditions added to :data:`BASE_CONDITIONS`.
+    """Walks paths over one sentence's parse, with the caller's conditions added to :data:`BASE_CONDITIONS`.
+
+    The sentence's heads and children are indexed once, so a walk reads the shared token objects
+    instead of asking spaCy for new ones at every step.
 
     Args:
-        conditions: extra named conditions ("thing", "part", "carrier").
+        tokens: the sentence's tokens.
+        conditions: extra named conditions ("thing", "part", "carrier", ...).
     """
 
-    def __init__(self, conditions: dict[str, Callable[[Token], bool]]):
+    def __init__(self, tokens: Sequence[Token], conditions: dict[str, Callable[[Token], bool]]):
         self.conditions = {**BASE_CONDITIONS, **conditions}
+        self.memo: dict[tuple[str, int], bool] = {}
+        self.by_index = {t.i: t for t in tokens}
+        self.heads: dict[int, Token] = {}
+        self.kids: dict[int, list[Token]] = {}
+        for token in tokens:
+            head = self.by_index.get(token.head.i)
+            if head is not None and head.i != token.i:
+                self.heads[token.i] = head
+                self.kids.setdefault(head.i, []).append(token)
 
     def _meets(self, token: Token, conditions: tuple[str, ...]) -> bool:
-        return all(self.conditions[c](token) for c in conditions)
+        for name in conditions:
+            key = (name, token.i)
+            met = self.memo.get(key)
+            if met is None:
+                met = self.memo[key] = self.conditions[name](token)
+            if not met:
+                return False
+        return True
+
+    def children(self, token: Token) -> list[Token]:
+        """The token's children, from the index (in order)."""
+        return self.kids.get(token.i, [])
 
     def walk(self, trigger: Token, path: Path) -> Iterator[Reached]:
         """Every token ``path`` reaches from ``trigger``, with the preposition it went through."""
-        if not self._meets(trigger, path.start):
+        if path.start and not self._meets(trigger, path.start):
             return
         frontier: list[tuple[Token, str, Token]] = [(trigger, "", trigger)]
         for step in path.steps:
             following: list[tuple[Token, str, Token]] = []
             for token, prep, _ in frontier:
                 if step.up:
-                    nexts = [token.head] if token.dep_ in step.deps and token.head.i != token.i else []
+                    head = self.heads.get(token.i)
+                    nexts = [head] if head is not None and token.dep_ in step.deps else []
                 else:
-                    nexts = [c for c in token.children if c.dep_ in step.deps]
+                    nexts = [c for c in self.kids.get(token.i, ()) if c.dep_ in step.deps]
                 for node in nexts:
                     if step.words and node.lower_ not in step.words:
                         continue

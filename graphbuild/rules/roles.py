@@ -311,30 +311,39 @@ def _party_state_tags(ctx: ArticleContext, paren: Token) -> Iterator[Found]:
 HEAD_ROLES = ("leaderOf", "presidentOf", "primeMinisterOf")
 
 
-def learn(sent: Sequence[Token], ctx: ArticleContext) -> None:
-    """Note who holds which head role of a country, and who is an affiliated source, in ``sent``."""
+def _named_roles(sent: Sequence[Token], ctx: ArticleContext) -> list[Found]:
+    """The roles ``sent`` gives by title, apposition and copula."""
+    found: list[Found] = []
     for token in sent:
-        if token.pos_ not in ("PROPN", "NOUN", "PRON"):
-            continue
-        found = [*_appositions(ctx, token), *_copulas(ctx, token)]
-        if ctx.named(token) is not None:
-            found += _titles(ctx, token)
-        for rel in found:
-            if rel.predicate in HEAD_ROLES and ctx.type_of(rel.object) == COUNTRY:
-                ctx.note_role(rel.subject.key, rel.predicate, rel.object.key)
-            if rel.predicate in ("affiliatedWith", "writesFor"):
-                ctx.sources.add(rel.subject.key)
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            found += _appositions(ctx, token)
+            found += _copulas(ctx, token)
+            if ctx.named(token) is not None:
+                found += _titles(ctx, token)
+    return found
+
+
+def learn(sent: Sequence[Token], ctx: ArticleContext) -> None:
+    """Note who holds which head role of a country, and who is an affiliated source, in ``sent``.
+
+    The roles found are kept in the context, so :func:`find` does not look for them again.
+    """
+    found = _named_roles(sent, ctx)
+    ctx.learned[("roles", sent[0].i)] = found
+    for rel in found:
+        if rel.predicate in HEAD_ROLES and ctx.type_of(rel.object) == COUNTRY:
+            ctx.note_role(rel.subject.key, rel.predicate, rel.object.key)
+        if rel.predicate in ("affiliatedWith", "writesFor"):
+            ctx.sources.add(rel.subject.key)
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
     """Every role relation stated in ``sent``."""
+    learned = ctx.learned.get(("roles", sent[0].i))
+    yield from learned if learned is not None else _named_roles(sent, ctx)
     for token in sent:
         if token.pos_ in ("PROPN", "NOUN", "PRON"):
-            yield from _appositions(ctx, token)
-            yield from _copulas(ctx, token)
             yield from _descriptions(ctx, token)
-            if ctx.named(token) is not None:
-                yield from _titles(ctx, token)
         elif token.pos_ == "ADP":
             yield from _affiliations(ctx, token)
         elif token.text == "(":
