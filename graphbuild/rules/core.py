@@ -23,12 +23,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .. import lexicon, vocab
-from ..records import COUNTRY, PLACE
+from .. import gazetteer, lexicon, vocab
+from ..records import COUNTRY, ORGANIZATION, PLACE
 from . import events, grammar
 from .constructions import Construction, for_trigger
 from .context import ArticleContext, End, Found, is_demonym_modifier
 from .events import EventEntry
+from .modifiers import STATE_BODY_WORDS
 from .paths import Reached, Walker, paths_by_link
 
 #: The key a link's preposition is looked up by in the event vocabulary.
@@ -299,11 +300,12 @@ class Core:
     # -- structure between two actors ----------------------------------------------------------
 
     def _structure(self, head: Token) -> Iterator[Found]:
-        if head.dep_ != "nsubj" and not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
-            return  # no path of the structure grammar starts here
         own = self.ctx.named(head)
         if own is None or own.weak:
             return
+        yield from self._named_for_a_country(head, own)
+        if head.dep_ != "nsubj" and not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
+            return  # no path of the structure grammar starts here
         own_type = self.ctx.type_of(own)
         for construction in for_trigger("actor"):
             for link in construction.object_links:
@@ -322,6 +324,27 @@ class Core:
                         yield Found(other.end, predicate[1:], own, construction.name, None)
                     else:
                         yield Found(own, predicate, other.end, construction.name, None)
+
+
+    def _named_for_a_country(self, head: Token, own: End) -> Iterator[Found]:
+        """An organization whose name starts with a country it belongs to, the country named in the
+        sentence too: "the Chinese Government ... China" -> partOf, "Swiss Re ... Switzerland" -> basedIn."""
+        if self.ctx.type_of(own) != ORGANIZATION:
+            return
+        first = head.left_edge
+        while first.i < head.i and self.ctx.table.token_actor.get(first.i) != own.key:
+            first = self.walker.by_index.get(first.i + 1, head)
+        if first.i == head.i or not first.text[:1].isupper():
+            return
+        country = gazetteer.country(first.text) or gazetteer.demonym(first.text)
+        label = getattr(country, "label", None) or getattr(country, "country", None)
+        other = next((key for i, key in self.ctx.table.token_actor.items()
+                      if key != own.key and self.ctx.labels.get(key) == label and i in self.walker.by_index
+                      and i not in self.ctx.table.pronoun_tokens), None)
+        if other is None:
+            return
+        state_body = bool(self.ctx.words_of(own) & STATE_BODY_WORDS)
+        yield Found(own, "partOf" if state_body else "basedIn", End(other), "actor-name", None)
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:

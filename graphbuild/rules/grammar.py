@@ -36,7 +36,7 @@ REPORTING_VERBS = lexicon.words("relations_speech_verbs.txt")
 
 #: Past tenses that the regular rules get wrong.
 IRREGULAR_PAST = {
-    "send": "sent", "lead": "led", "meet": "met", "fight": "fought", "buy": "bought", "sell": "sold",
+    "send": "sent", "have": "had", "lead": "led", "meet": "met", "fight": "fought", "buy": "bought", "sell": "sold",
     "tell": "told", "give": "gave", "take": "took", "make": "made", "hold": "held", "win": "won",
     "beat": "beat", "bring": "brought", "seek": "sought", "strike": "struck", "hit": "hit",
     "put": "put", "set": "set", "shut": "shut", "quit": "quit", "spend": "spent", "lend": "lent",

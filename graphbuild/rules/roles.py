@@ -144,15 +144,18 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
     predicate = role_of(role)
     if predicate is None and not is_generic_role(role):
         return
+    describes_an_organization = role.lemma_.lower() in ORG_NOUNS  # "US wine maker X", "Russian oil giant X"
     for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
         if end.key == person.key:
             continue
         if predicate and not generic and _fits(ctx, predicate, end):
             yield Found(person, predicate, end, construction, anchor)
-        elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic or reading == "livesIn"):
+        elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic):
             if predicate and generic and ctx.type_of(end) == COUNTRY and prep == "for":
                 reading = "worksFor"  # "the WFP's country director for Sudan"
+            if describes_an_organization:
+                reading = "basedIn" if reading == "livesIn" else "partOf"
             yield Found(person, reading, end, construction, anchor)
 
 
@@ -180,6 +183,8 @@ def _person(ctx: ArticleContext, token: Token) -> End | None:
 def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
     """Titles before a name: "Peruvian Prime Minister Ana Rojas", "Modesto native Ana Rojas"."""
     person = ctx.named(head)
+    if ctx.type_of(person) == ORGANIZATION:
+        yield from _organization_descriptions(ctx, head, person)
     if ctx.type_of(person) != PERSON:
         return  # "the National Executive Committee": a word of an organization's name is no title
     for title in head.children:
@@ -204,6 +209,17 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
             end = ctx.named(child)
             if _fits(ctx, predicate, end) and end != person:
                 yield Found(person, predicate, end, "title", None)
+
+
+def _organization_descriptions(ctx: ArticleContext, head: Token, org: End) -> Iterator[Found]:
+    """"Russian oil giant Yukos", "US wine maker X": a noun for an organization before its name,
+    with the place it is from."""
+    for noun in head.children:
+        if noun.dep_ in ("compound", "amod") and noun.i < head.i and noun.lemma_.lower() in ORG_NOUNS \
+                and ctx.named(noun) is None:
+            for _, end, _ in _role_candidates(ctx, noun, ""):
+                if ctx.type_of(end) in (COUNTRY, PLACE) and end.key != org.key:
+                    yield Found(org, "basedIn", end, "title", None)
 
 
 def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
@@ -236,6 +252,24 @@ def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
         return (grammar.children(verb, "nsubjpass") or grammar.children(verb, "dobj")
                 or grammar.children(verb, "nsubj"))
     return []
+
+
+def _had_roles(ctx: ArticleContext, role: Token) -> Iterator[Found]:
+    """"Honduras has had five Liberal presidents: A, B and C", "the party has one deputy, X": a role
+    noun that an actor has, named by apposition."""
+    if role.dep_ != "dobj" or role.head.lemma_ != "have" or ctx.named(role) is not None:
+        return
+    predicate = role_of(role)
+    if predicate is None:
+        return
+    owners = [e for s in grammar.children(role.head, "nsubj") for c in grammar.conjuncts(s)
+              if (e := ctx.phrase(c, behind=False)) is not None and _fits(ctx, predicate, e)]
+    for appos in grammar.children(role, "appos"):
+        for conj in grammar.conjuncts(appos):
+            person = _person(ctx, conj)
+            if person is not None:
+                for owner in owners:
+                    yield Found(person, predicate, owner, "apposition", role.head)
 
 
 def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
@@ -281,8 +315,8 @@ def _affiliations(ctx: ArticleContext, prep: Token) -> Iterator[Found]:
 
 def _descriptions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     """"the Chilean leader" with no name beside it: the person holding the role, from context."""
-    if token.pos_ != "NOUN" or token.dep_ in ("compound", "appos") or ctx.named(token) is not None:
-        return
+    if token.pos_ != "NOUN" or token.tag_ == "NNS" or token.dep_ in ("compound", "appos") or ctx.named(token) is not None:
+        return  # "Palestinian leaders" are not the one holding the role
     if any(c.dep_ == "appos" for c in token.children):
         return
     predicate = role_of(token)
@@ -318,6 +352,7 @@ def _named_roles(sent: Sequence[Token], ctx: ArticleContext) -> list[Found]:
         if token.pos_ in ("PROPN", "NOUN", "PRON"):
             found += _appositions(ctx, token)
             found += _copulas(ctx, token)
+            found += _had_roles(ctx, token)
             if ctx.named(token) is not None:
                 found += _titles(ctx, token)
     return found
