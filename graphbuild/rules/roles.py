@@ -61,6 +61,9 @@ NOT_ROLES = lexicon.words("relations_not_roles.txt")
 #: What an unknown role noun beside a name states, by the actor type it is of: "Modesto native X",
 #: "X, a finance professor at Y" -> affiliatedWith; "X, a native of Texas", "Canadian novelist X" -> livesIn.
 GENERIC_ROLE = {ORGANIZATION: "affiliatedWith", COUNTRY: "livesIn", PLACE: "livesIn"}
+#: Place subtypes that a role held there says a person is from ("Ohio Sen. X", "the Washington
+#: correspondent X"); a building is not ("a Downing Street spokesman").
+SETTLEMENTS = frozenset({"City", "AdministrativeArea"})
 #: The prepositions an unknown role noun is of ("a lecturer at X", "attorney for X").
 GENERIC_PREPS = ("of", "at", "for", "with", "from", "in")
 #: Verbs that give their subject a role noun as complement ("X became chairman of Y").
@@ -151,7 +154,8 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             continue
         if predicate and not generic and _fits(ctx, predicate, end):
             yield Found(person, predicate, end, construction, anchor)
-        elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic):
+        elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic or (
+                reading == "livesIn" and ctx.subtypes.get(end.key) in SETTLEMENTS)):
             if predicate and generic and ctx.type_of(end) == COUNTRY and prep == "for":
                 reading = "worksFor"  # "the WFP's country director for Sudan"
             if describes_an_organization:
