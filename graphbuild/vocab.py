@@ -185,6 +185,8 @@ EVENTS: dict[str, PredicateInfo] = {
     "sponsored": _event("sponsored", "SUPPORT", comment="as in 'a state-sponsored group'"),
     # AGREE
     "agreedWith": _event("agreed with", "AGREE", symmetric=True, comment="agreements, deals, treaties, truces"),
+    "signedWith": _event("signed with", "AGREE", symmetric=True,
+                         comment="signed or ratified a formal agreement with (CAMEO 057)"),
     "offered": _event("offered", "AGREE", comment="offered or pledged something"),
     # CONSULT: meetings, talks, visits (the visitor is the subject), mediation, invitations
     "metWith": _event("met with", "CONSULT", symmetric=True, comment="meetings, talks and negotiations"),
@@ -204,6 +206,8 @@ EVENTS: dict[str, PredicateInfo] = {
     "aided": _event("aided", "AID"),
     "lentTo": _event("lent to", "AID"),
     "supplied": _event("supplied", "AID"),
+    # CONCEDE
+    "answeredCallOf": _event("answered the call of", "CONCEDE", comment="answered or heeded a call, appeal or request"),
     # RETREAT
     "withdrewFrom": _event("withdrew from", "RETREAT", comment="withdrew from a place or left a body"),
     "released": _event("released", "RETREAT"),

@@ -3,7 +3,8 @@
 The fixture (tests/data/event_sentences.tsv, written for these tests) has one line per coded pair:
 the sentence, the source's and the target's names (any of several: a group actor or its country)
 and the event's PLOVER type. Each sentence is read as its own article by the whole pipeline (the
-actor stage included), as a user's news would be. Two things are asked of the relation stage, as
+actor stage included), as a user's news would be; a group actor ("Israel police") answers to its
+country's names too. Two things are asked of the relation stage, as
 of a coder: it finds most coded pairs (either way round), and most of what it states joins actors
 the coder coded.
 """
@@ -53,9 +54,15 @@ def extracted(nlp) -> dict[str, tuple[dict[str, set[str]], list[Relation]]]:
     for sentence in coded():
         doc = nlp(sentence)
         table = find_actors(doc)
-        names = {a.key: {norm(a.label), *map(norm, a.aliases)} for a in table.actors}
-        out[sentence] = (names, [r for r in find_relations(doc, table) if not r.hypothetical])
+        out[sentence] = (actor_names(table), [r for r in find_relations(doc, table) if not r.hypothetical])
     return out
+
+
+def actor_names(table) -> dict[str, set[str]]:
+    """Actor key -> its normalized names; a group actor ("Myanmar government") also answers to its
+    country's or organization's names, as a coder's country-level code does."""
+    own = {a.key: {norm(a.label), *map(norm, a.aliases)} for a in table.actors}
+    return {a.key: own[a.key] | own.get(a.part_of, set()) for a in table.actors}
 
 
 def _joins(names: dict[str, set[str]], rel: Relation, source: frozenset[str], target: frozenset[str]) -> bool:

@@ -370,6 +370,27 @@ CONSTRUCTIONS = [
         "Red Star (Yugoslavia) beat Dinamo 92-90.",
         {"Red Star": ("Red Star", O), "Yugoslavia": ("Yugoslavia", C), "Dinamo": ("Dinamo", O)},
         {("Red Star", "basedIn", "Yugoslavia"), ("Red Star", "defeated", "Dinamo")}, id="team-and-its-country"),
+    # event nouns carried by a relative clause, circumstances, calls answered, counted groups
+    pytest.param(
+        "Unions welcomed the deal, which Lena Moravec signed with Piet Dorn.",
+        {"Lena Moravec": ("Moravec", P), "Piet Dorn": ("Dorn", P)},
+        {("Moravec", "signedWith", "Dorn")}, id="light-verb-in-a-relative-clause-on-its-noun"),
+    pytest.param(
+        "Cuba freed the prisoners at the request of the Vatican.",
+        {"Cuba": ("Cuba", C), "Vatican": ("Vatican", C)},
+        {("Vatican", "requested", "Cuba")}, id="at-the-request-of"),
+    pytest.param(
+        "Vladimir Putin answered Kassym-Jomart Tokayev's distress call.",
+        {"Vladimir Putin": ("Putin", P), "Kassym-Jomart Tokayev": ("Tokayev", P)},
+        {("Putin", "answeredCallOf", "Tokayev")}, id="answered-a-call"),
+    pytest.param(
+        "Thousands of Serbian students protested against Aleksandar Vucic.",
+        {"Serbian students": ("Serbian students", O), "Aleksandar Vucic": ("Vucic", P)},
+        {("Serbian students", "protestedAgainst", "Vucic")}, id="thousands-of-a-group"),
+    pytest.param(
+        "Kenya sent police officers to Haiti.",
+        {"Kenya": ("Kenya", C), "Haiti": ("Haiti", C)},
+        {("Kenya", "deployedTroopsTo", "Haiti")}, id="light-verb-with-a-dative-to"),
 ]
 
 
@@ -648,3 +669,27 @@ def test_party_state_tag_states_whom_a_politician_represents(nlp, text, expected
 def test_a_parenthesis_that_is_no_party_tag_states_nothing(nlp):
     found = relations_of(nlp, "Tom Hale (born in Texas) disagreed.", {"Tom Hale": ("Tom Hale", P), "Texas": ("Texas", L)})
     assert not any(r.predicate == "represents" for r in found)
+
+
+@pytest.mark.model
+def test_the_soldiers_are_the_group_named_before(nlp):
+    from graphbuild.actors import find_actors
+
+    doc = nlp("Russian paratroopers have arrived in Kazakhstan. The soldiers were sent at the invitation of "
+              "President Kassym-Jomart Tokayev.")
+    table = find_actors(doc)
+    by_key = {a.key: a for a in table.actors}
+    invited = [r for r in find_relations(doc, table) if r.predicate == "invited"]
+    assert [(by_key[r.subject].label, by_key[r.object].sector) for r in invited] == [("Kassym-Jomart Tokayev", "MIL")]
+    assert invited[0].label == "at the invitation of"
+
+
+@pytest.mark.model
+def test_a_group_named_by_its_troops_deploys_them(nlp):
+    from graphbuild.actors import find_actors
+
+    doc = nlp("Russian troops poured into Georgia.")
+    table = find_actors(doc)
+    labels = {a.key: a.label for a in table.actors}
+    assert ("Russia", "deployedTroopsTo", "Georgia") in {(labels[r.subject], r.predicate, labels[r.object])
+                                                          for r in find_relations(doc, table)}

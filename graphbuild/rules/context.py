@@ -28,9 +28,14 @@ from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE, ActorTable
 from . import grammar
 
 #: Nouns that can stand for an organization named in the article ("the alliance", "the firm"): the
-#: organization head words and the descriptions of relations_org_descriptions.tsv, each with the kind
-#: of organization it stands for ("party" -> PoliticalParty) or "".
-ORG_NOUN_SUBTYPES: dict[str, str] = {**org_words(), **lexicon.mapping("relations_org_descriptions.tsv")}
+#: organization head words (actors_org_words.tsv), the nouns that describe an organization beside its
+#: name (actors_org_descriptions.tsv, the actor stage's) and the few more of
+#: relations_org_descriptions.tsv, each with the kind of organization it stands for ("party" ->
+#: PoliticalParty) or "". "tank" is left out: alone it is the armoured vehicle, not "think tank".
+ORG_NOUN_SUBTYPES: dict[str, str] = {
+    noun: kind for noun, kind in {**org_words(), **lexicon.mapping("actors_org_descriptions.tsv"),
+                                  **lexicon.mapping("relations_org_descriptions.tsv")}.items()
+    if noun != "tank"}
 ORG_NOUNS = frozenset(ORG_NOUN_SUBTYPES)
 #: Nouns that stand for a news outlet named before ("told the paper").
 OUTLET_NOUNS = frozenset({
@@ -39,7 +44,14 @@ OUTLET_NOUNS = frozenset({
 })
 #: Nouns that reach the actor behind them (relations_carriers.tsv): "agent" nouns act for their owner
 #: ("Russian troops"), "holding" nouns are held by it ("a UN base"), "part" nouns are a share of it.
-CARRIER_NOUNS: dict[str, str] = lexicon.mapping("relations_carriers.tsv")
+#: The actor stage's sector nouns for a state's own organs (actors_sector_nouns.tsv: government,
+#: military, police, legislature, courts, intelligence) are agent nouns too, read from there.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+#: Sector nouns (actors_sector_nouns.tsv) -> their sector, for "the soldiers" after "Russian paratroopers".
+SECTOR_OF: dict[str, str] = {row[0]: row[1] for row in lexicon.rows("actors_sector_nouns.tsv")}
+CARRIER_NOUNS: dict[str, str] = {
+    **{row[0]: "agent" for row in lexicon.rows("actors_sector_nouns.tsv") if row[1] in STATE_SECTORS},
+    **lexicon.mapping("relations_carriers.tsv")}
 AGENT_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "agent")
 MEMBER_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "member")
 OFFICIAL_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "official")
@@ -120,6 +132,7 @@ class ArticleContext:
     subtypes: dict[str, str] = field(default_factory=dict)
     name_words: dict[str, set[str]] = field(default_factory=dict)  # lower-case words of every name
     outlets: set[str] = field(default_factory=set)
+    groups: dict[str, str] = field(default_factory=dict)  # group actor key -> its sector ("MIL")
     sources: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], str] = field(default_factory=dict)  # (role predicate, place) -> person
     namings: dict[str, str] = field(default_factory=dict)  # description noun -> actor key
@@ -146,6 +159,8 @@ class ArticleContext:
             ctx.name_words[actor.key] = {w.lower() for name in (actor.label, *actor.aliases) for w in name.split()}
             if actor.subtype == "NewsMediaOrganization":
                 ctx.outlets.add(actor.key)
+            if actor.sector:
+                ctx.groups[actor.key] = actor.sector
         ctx._positions = sorted(i for i in table.token_actor if i not in table.pronoun_tokens)
         ctx.sentences = [list(sent) for sent in doc.sents]
         ctx._sent_starts = [tokens[0].i for tokens in ctx.sentences if tokens]
@@ -310,6 +325,9 @@ class ArticleContext:
                 return End(key, weak=True)
         if lemma in HEAD_ROLE_NOUNS:
             return self.role_holder(token)
+        sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
+        if sector and (key := self._recent(token.i, lambda k: self.groups.get(k) == sector)):
+            return End(key, weak=True)  # "Russian paratroopers have arrived ... The soldiers were sent"
         return None
 
     def _described_organization(self, token: Token, noun: str) -> str | None:

@@ -74,6 +74,10 @@ def structure_rows(link: str, subject_type: str) -> tuple[tuple[frozenset[str], 
                  if row_link == link and subject_type in subjects)
 
 
+#: Nouns that count the actor of their "of" phrase ("thousands of students", "dozens of soldiers").
+COUNT_NOUNS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten"})
+
+
 class Core:
     """The core's view of one sentence: its actors and the walker over its parse."""
 
@@ -100,6 +104,10 @@ class Core:
         end = self.ctx.phrase(token) or self.ctx.holder(token)
         if end is not None:
             return end
+        if token.lemma_.lower() in COUNT_NOUNS:
+            for _, obj in grammar.prep_objects(token, "of"):
+                if (end := self.ctx.named(obj)) is not None:
+                    return end  # "Thousands of Serbian students protested": the students did
         if token.dep_ == "appos" and (head := self.ctx.named(token.head)) is not None:
             return head  # "Peter Mwangi, an economist based in Nairobi": the economist is Mwangi
         return None
@@ -127,9 +135,13 @@ class Core:
         token_actor = self.ctx.table.token_actor
         for n, token in enumerate(sent):
             if token.i in token_actor:
-                if self.ctx.named(token) is not None and self._is_mention_head(token):
-                    yield from self._structure(token)
-                continue  # a word of a name ("Stop the War Coalition") is no trigger
+                if self.ctx.named(token) is None or not self._is_mention_head(token):
+                    continue  # a word of a name ("Stop the War Coalition") is no trigger
+                yield from self._structure(token)
+                if token_actor[token.i] in self.ctx.groups and token.pos_ == "NOUN" \
+                        and events.may_trigger(token) and (found := events.entries(token, "noun")):
+                    yield from self._event(token, "noun", found)  # "Russian troops poured into Georgia"
+                continue
             pos = token.pos_
             if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
                 continue
@@ -190,7 +202,12 @@ class Core:
     def _mode(self, trigger: Token, kind: str) -> tuple[str, Token | None]:
         """For a noun: "stop" under a verb that ends it ("cut aid"), "receive" under one whose subject
         receives it ("won the backing of"), "light" under a light verb, else ""."""
-        if kind != "noun" or trigger.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        if kind != "noun":
+            return "", None
+        for clause in grammar.children(trigger, "relcl"):
+            if (mode := events.carrier(clause)) and self.walker.meets(clause, ("gap",)):
+                return mode, clause  # "the deal, which Kenya signed with Uganda"
+        if trigger.dep_ not in ("dobj", "nsubjpass", "pobj"):
             return "", None
         verb = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
         return events.carrier(verb), verb
@@ -204,7 +221,7 @@ class Core:
         if construction.name == "noun-possessor" and links_between(trigger):
             return None  # "Spain's biggest bank merger, between A and B": the possessor is no party
         key = self._prep_key(kind, construction, obj, object_link)
-        mode, verb = self._mode(trigger, kind)
+        mode, verb = self._mode(trigger, kind) if object_link != "behest" else ("", None)
         if construction.name == "noun-received":
             candidates = tuple(e for e in candidates if not e.agentive)
             key = next(iter(candidates[0].preps)) if candidates else key
@@ -216,7 +233,8 @@ class Core:
             key = "of"
         if mode == "stop" and key not in ("of", "between"):
             key = key if any(key in e.preps for e in candidates) else "to"
-        entry = events.choose(candidates, key, self.ctx.type_of(subject.end), self.ctx.type_of(obj.end))
+        entry = events.choose(candidates, key, self.ctx.type_of(subject.end), self.ctx.type_of(obj.end),
+                              verb.lemma_.lower() if mode and verb is not None else "")
         if entry is None and mode == "stop" and obj.prep == "from":
             entry = next((e for e in candidates if e.stopped), None)
         if entry is None:
@@ -229,8 +247,11 @@ class Core:
                 return None
             predicate = entry.stopped
         first, second = (obj, subject) if entry.inverse else (subject, obj)
-        label = self._label(trigger, kind, verb if mode else None, obj.prep if object_link != "object" else "",
-                            entry.trigger)
+        if object_link == "behest":
+            label = f"{trigger.head.lower_} the {trigger.lower_} of"  # "at the invitation of"
+        else:
+            label = self._label(trigger, kind, verb if mode else None, obj.prep if object_link != "object" else "",
+                                entry.trigger)
         return Found(first.end, predicate, second.end, construction.name, trigger, label)
 
     def _is_outlet(self, end: End) -> bool:
@@ -255,6 +276,8 @@ class Core:
             return "of"
         if object_link == "between":
             return "between"
+        if object_link == "behest":
+            return "to"  # "X came at the invitation of Y": Y's invitation went to X
         if object_link == "modifier":
             return "*"  # "Israel's Gaza offensive": the modifier is the one acted on, whatever its preposition
         return obj.prep
@@ -273,8 +296,10 @@ class Core:
             mode, verb = self._mode(trigger, kind)
             if mode == "stop":
                 continue
+            carried_by = verb.lemma_.lower() if mode and verb is not None else ""
             entry = next((e for e in candidates if vocab.predicate_info(e.predicate).symmetric
-                          and ({"with", "between"} & e.preps) and (e.mutual or kind == "noun")), None)
+                          and ({"with", "between"} & e.preps) and (e.mutual or kind == "noun")
+                          and (not e.carriers or carried_by in e.carriers)), None)
             if entry is None:
                 continue
             prep = "between" if "between" in construction.subject_links else "with"

@@ -50,6 +50,7 @@ class EventEntry:
         agentive: the noun names the one who acts ("critic", "assassin", "ally"): the actor it is
             given to (by apposition, copula or title) is the subject.
         mutual: coordinated subjects of the verb with no object act on each other ("A and B met").
+        carriers: for a noun, the carrying verbs the entry needs ("signed a deal": sign), if any.
     """
 
     trigger: str
@@ -62,11 +63,13 @@ class EventEntry:
     stopped: str = ""
     agentive: bool = False
     mutual: bool = False
+    carriers: frozenset[str] = frozenset()
 
-    def fits(self, subject_type: str | None, object_type: str | None) -> bool:
-        """Whether the two ends' actor types meet the entry's conditions."""
+    def fits(self, subject_type: str | None, object_type: str | None, carried_by: str = "") -> bool:
+        """Whether the two ends' actor types, and the verb carrying the noun, meet the entry's conditions."""
         return ((self.subject is None or self.subject.holds(subject_type))
-                and (self.object is None or self.object.holds(object_type)))
+                and (self.object is None or self.object.holds(object_type))
+                and (not self.carriers or carried_by in self.carriers))
 
 
 def _condition(text: str) -> TypeCondition:
@@ -84,7 +87,8 @@ def parse_entry(row: tuple[str, ...]) -> EventEntry:
         predicate=predicate.lstrip("~"), inverse=predicate.startswith("~"),
         subject=_condition(conditions["subject"]) if "subject" in conditions else None,
         object=_condition(conditions["object"]) if "object" in conditions else None,
-        stopped=conditions.get("stopped", ""), agentive="agentive" in items, mutual="mutual" in items)
+        stopped=conditions.get("stopped", ""), agentive="agentive" in items, mutual="mutual" in items,
+        carriers=frozenset(lexicon.values(conditions.get("carrier", ""))))
 
 
 @functools.cache
@@ -169,9 +173,10 @@ def carrier(token: Token) -> str:
 
 
 def choose(candidates: tuple[EventEntry, ...], prep: str, subject_type: str | None,
-           object_type: str | None) -> EventEntry | None:
-    """The first entry reached through ``prep`` ("*": any) whose conditions the ends' types meet."""
+           object_type: str | None, carried_by: str = "") -> EventEntry | None:
+    """The first entry reached through ``prep`` ("*": any) whose conditions the ends' types (and the
+    lemma of the verb carrying a noun) meet."""
     for entry in candidates:
-        if (prep in entry.preps or prep == "*") and entry.fits(subject_type, object_type):
+        if (prep in entry.preps or prep == "*") and entry.fits(subject_type, object_type, carried_by):
             return entry
     return None

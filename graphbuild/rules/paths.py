@@ -180,7 +180,8 @@ class Walker:
                 self.heads[token.i] = head
                 self.kids.setdefault(head.i, []).append(token)
 
-    def _meets(self, token: Token, conditions: tuple[str, ...]) -> bool:
+    def meets(self, token: Token, conditions: tuple[str, ...]) -> bool:
+        """Whether the token meets every named condition (each remembered once asked)."""
         for name in conditions:
             key = (name, token.i)
             met = self.memo.get(key)
@@ -196,7 +197,7 @@ class Walker:
 
     def walk(self, trigger: Token, path: Path) -> Iterator[Reached]:
         """Every token ``path`` reaches from ``trigger``, with the preposition it went through."""
-        if path.start and not self._meets(trigger, path.start):
+        if path.start and not self.meets(trigger, path.start):
             return
         frontier: list[tuple[Token, str, Token]] = [(trigger, "", trigger)]
         for step in path.steps:
@@ -210,9 +211,10 @@ class Walker:
                 for node in nexts:
                     if step.words and node.lower_ not in step.words:
                         continue
-                    if step.conditions and not self._meets(node, step.conditions):
+                    if step.conditions and not self.meets(node, step.conditions):
                         continue
-                    new_prep = node.lower_ if (not step.up and node.dep_ in PREP_DEPS) else prep
+                    new_prep = node.lower_ if (not step.up and (node.dep_ in PREP_DEPS or node.dep_ == "dative"
+                                                                and node.pos_ == "ADP")) else prep
                     following.append((node, new_prep, token))
             frontier = following
             if not frontier:

@@ -66,6 +66,8 @@ GENERIC_ROLE = {ORGANIZATION: "affiliatedWith", COUNTRY: "livesIn", PLACE: "live
 SETTLEMENTS = frozenset({"City", "AdministrativeArea"})
 #: The prepositions an unknown role noun is of ("a lecturer at X", "attorney for X").
 GENERIC_PREPS = ("of", "at", "for", "with", "from", "in")
+#: Quotation marks: a role and a prepositional phrase on either side of one are no one phrase.
+QUOTES = frozenset({'"', "“", "”"})
 #: Verbs that give their subject a role noun as complement ("X became chairman of Y").
 COPULA_VERBS = frozenset({"be", "become", "remain"})
 #: Verbs that give their object (or passive subject) a role ("named X chairman", "was appointed as head").
@@ -127,6 +129,8 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
                 yield child, end, False
     own = ROLE_PREPS.get(predicate, DEFAULT_ROLE_PREPS) if predicate else ()
     for prep, obj in grammar.prep_objects(role, *dict.fromkeys((*own, *GENERIC_PREPS))):
+        if any(t.text in QUOTES for t in role.doc[role.i + 1:obj.i]):
+            continue  # '..., the old president," X, at the Y': a quotation ends between them
         for conj in grammar.conjuncts(obj):
             end = ctx.phrase(conj, behind=False)
             if end is None:
