@@ -141,6 +141,7 @@ EVENTS: dict[str, PredicateInfo] = {
     # ASSAULT: use of force
     "killed": _event("killed", "ASSAULT"),
     "attacked": _event("attacked", "ASSAULT", comment="a military or violent attack"),
+    "shot": _event("shot", "ASSAULT", comment="shot at or wounded with a gun ('shot dead' is killed)"),
     "invaded": _event("invaded", "ASSAULT"),
     "occupied": _event("occupied", "ASSAULT"),
     "annexed": _event("annexed", "ASSAULT"),

@@ -60,8 +60,8 @@ def test_symmetric_events_can_be_read_both_ways():
             assert vocab.predicate_info(e.predicate).symmetric or e.predicate in ("mediated",), e
 
 
-def test_carrier_verbs_are_light_receive_or_stop():
-    assert set(events.carrier_verbs().values()) <= {"light", "receive", "stop"}
+def test_carrier_verbs_are_light_receive_guilt_or_stop():
+    assert set(events.carrier_verbs().values()) <= {"light", "receive", "guilt", "stop"}
 
 
 def test_constructions_have_a_confidence_and_their_links_exist():

@@ -391,6 +391,23 @@ CONSTRUCTIONS = [
         "Kenya sent police officers to Haiti.",
         {"Kenya": ("Kenya", C), "Haiti": ("Haiti", C)},
         {("Kenya", "deployedTroopsTo", "Haiti")}, id="light-verb-with-a-dative-to"),
+    # guilt: who is convicted of, sentenced for or pleads guilty to an act did it; a killing's possessor is its victim
+    pytest.param(
+        "Sirhan was sentenced to death for Kennedy's murder.",
+        {"Sirhan": ("Sirhan", P), "Kennedy": ("Kennedy", P)},
+        {("Sirhan", "killed", "Kennedy")}, id="sentenced-for-a-possessors-murder"),
+    pytest.param(
+        "James Earl Ray pleaded guilty in Memphis to the assassination of Martin Luther King.",
+        {"James Earl Ray": ("Ray", P), "Memphis": ("Memphis", L), "Martin Luther King": ("King", P)},
+        {("Ray", "killed", "King")}, id="pleaded-guilty-to-the-assassination-of"),
+    pytest.param(
+        "Mark Chapman pleaded guilty to killing John Lennon.",
+        {"Mark Chapman": ("Chapman", P), "John Lennon": ("Lennon", P)},
+        {("Chapman", "killed", "Lennon")}, id="pleaded-guilty-to-killing"),
+    pytest.param(
+        "Kennedy's assassination by Lee Harvey Oswald shocked the world.",
+        {"Kennedy": ("Kennedy", P), "Lee Harvey Oswald": ("Oswald", P)},
+        {("Oswald", "killed", "Kennedy")}, id="possessor-victim-and-by-agent"),
 ]
 
 
@@ -460,6 +477,9 @@ def test_no_vague_relations(nlp, text, actors, expected):
 # -- hypotheticals -------------------------------------------------------------------------------
 
 HYPOTHETICALS = [
+    pytest.param("Sirhan was acquitted of murdering Robert Kennedy.",
+                 {"Sirhan": ("Sirhan", P), "Robert Kennedy": ("Kennedy", P)}, ("Sirhan", "killed", "Kennedy"),
+                 id="acquitted-of"),
     pytest.param("If Turkey were to invade Syria, the region would suffer.",
                  {"Turkey": ("Turkey", C), "Syria": ("Syria", C)}, ("Turkey", "invaded", "Syria"), id="if"),
     pytest.param("Poland did not invite Belarus to the summit.",

@@ -88,7 +88,8 @@ class Core:
                               "partobject": lambda t: any(ctx.is_part_noun(c) for c in grammar.children(t, "dobj")),
                               "proposition": lambda t: t.lemma_.lower() in PROPOSITION_NOUNS and ctx.named(t) is None,
                               "carrier": lambda t: events.carrier(t) in ("light", "stop"),
-                              "receiver": lambda t: events.carrier(t) == "receive"})
+                              "receiver": lambda t: events.carrier(t) == "receive",
+                              "guilt": lambda t: events.carrier(t) == "guilt"})
 
     def _is_thing(self, token: Token) -> bool:
         """A noun that names no actor and stands for none (a bid, a resolution, a plan)."""
@@ -250,8 +251,8 @@ class Core:
         if object_link == "behest":
             label = f"{trigger.head.lower_} the {trigger.lower_} of"  # "at the invitation of"
         else:
-            label = self._label(trigger, kind, verb if mode else None, obj.prep if object_link != "object" else "",
-                                entry.trigger)
+            label = self._label(trigger, kind, verb if mode and mode != "guilt" else None,
+                                obj.prep if object_link not in ("object", "poss") else "", entry.trigger)
         return Found(first.end, predicate, second.end, construction.name, trigger, label)
 
     def _is_outlet(self, end: End) -> bool:
@@ -278,6 +279,8 @@ class Core:
             return "between"
         if object_link == "behest":
             return "to"  # "X came at the invitation of Y": Y's invitation went to X
+        if object_link == "poss":
+            return "'s"  # "was convicted of Kennedy's murder": the possessor is the one acted on
         if object_link == "modifier":
             return "*"  # "Israel's Gaza offensive": the modifier is the one acted on, whatever its preposition
         return obj.prep
@@ -294,7 +297,7 @@ class Core:
             if len(distinct) < 2:
                 continue
             mode, verb = self._mode(trigger, kind)
-            if mode == "stop":
+            if mode in ("stop", "guilt"):
                 continue
             carried_by = verb.lemma_.lower() if mode and verb is not None else ""
             entry = next((e for e in candidates if vocab.predicate_info(e.predicate).symmetric

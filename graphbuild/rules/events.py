@@ -164,7 +164,7 @@ def entries(token: Token, pos: str) -> tuple[EventEntry, ...]:
 
 
 def carrier(token: Token) -> str:
-    """"light", "receive", "stop" or "" for a verb that may carry an event noun."""
+    """"light", "receive", "guilt", "stop" or "" for a verb that may carry an event noun."""
     table = carrier_verbs()
     for key in _keys(token):
         if key in table:

@@ -28,6 +28,8 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "seek", "propose", "expect", "fear", "ask", "urge", "demand", "decline", "weigh", "mull", "aim",
     "try", "attempt", "offer", "vow", "pledge", "promise", "prepare",
 })
+#: Verbs that clear someone of the act their "of" phrase names ("acquitted of murdering X").
+CLEARING_VERBS = frozenset({"acquit", "clear", "exonerate", "absolve"})
 #: Clause links climbed when looking for negation, modals and subordinators.
 CLAUSE_CHAIN_DEPS = frozenset({"xcomp", "conj", "pcomp", "acl", "relcl", "advcl", "ccomp", "dobj", "pobj", "prep"})
 
@@ -195,6 +197,8 @@ def hypothetical(token: Token) -> bool:
         if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and lemma_in(node, HYPOTHETICAL_GOVERNORS):
             return True
         if link == "dobj" and node.pos_ == "VERB" and lemma_in(node, REFUSING_VERBS):
+            return True
+        if link == "prep" and node.pos_ == "VERB" and lemma_in(node, CLEARING_VERBS):
             return True
         if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             return True  # "a bid to join NATO", "plans to buy X": an intention, not an act

@@ -152,6 +152,7 @@ BASE_CONDITIONS: dict[str, Callable[[Token], bool]] = {
     "hasdobj": lambda t: bool(grammar.children(t, "dobj")),
     "noun": lambda t: t.pos_ in ("NOUN", "PROPN"),
     "copula": lambda t: t.lemma_ in ("be", "become", "remain"),
+    "native": lambda t: any(c.dep_ == "amod" and c.lower_ in ("native", "adopted", "home") for c in t.children),
     "parenthesized": _parenthesized,
     "lonecomma": _lone_comma,
 }
