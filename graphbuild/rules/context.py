@@ -55,7 +55,8 @@ CARRIER_NOUNS: dict[str, str] = {
 AGENT_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "agent")
 MEMBER_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "member")
 OFFICIAL_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "official")
-HOLDING_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "holding")
+HOLDING_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind in ("holding", "seat"))
+SEAT_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "seat")
 PART_NOUNS = frozenset(n for n, kind in CARRIER_NOUNS.items() if kind == "part")
 #: Role nouns of a head of state or government, for "the Chilean leader" -> a person.
 HEAD_ROLE_NOUNS = frozenset({"leader", "president", "premier", "chancellor", "minister", "king", "queen",
@@ -294,6 +295,11 @@ class ArticleContext:
     def is_carrier_noun(token: Token) -> bool:
         """Whether a noun reaches the actor behind it (an agent, holding or part noun)."""
         return token.lemma_.lower() in CARRIER_NOUNS or token.lower_ in CARRIER_NOUNS
+
+    @staticmethod
+    def is_seat_noun(token: Token) -> bool:
+        """Whether a noun is a place its owner sits or works in ("bureau", "headquarters", "plant")."""
+        return token.lemma_.lower() in SEAT_NOUNS or token.lower_ in SEAT_NOUNS
 
     @staticmethod
     def is_part_noun(token: Token) -> bool:

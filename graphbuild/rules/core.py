@@ -35,7 +35,9 @@ from .paths import Reached, Walker, paths_by_link
 #: The key a link's preposition is looked up by in the event vocabulary.
 DIRECT_LINKS = frozenset({"object"})
 #: The labels that the structure paths leave an actor's head by (besides "up from a subject").
-STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss"})
+STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss", "compound"})
+#: Links by which an actor's structure path may leave it upward ("the AP bureau in Beirut").
+STRUCTURE_UP_DEPS = frozenset({"compound", "poss"})
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
 PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
 
@@ -83,7 +85,8 @@ class Core:
 
     def __init__(self, ctx: ArticleContext, tokens: Sequence[Token] = ()):
         self.ctx = ctx
-        self.walker = Walker(tokens, {"thing": self._is_thing, "part": ctx.is_part_noun,
+        self.walker = Walker(tokens, {"thing": self._is_thing, "part": ctx.is_part_noun, "seat": ctx.is_seat_noun,
+                              "nogroup": lambda t: ctx.table.token_actor.get(t.i) not in ctx.groups,
                               "noactor": lambda t: ctx.named(t) is None,
                               "partobject": lambda t: any(ctx.is_part_noun(c) for c in grammar.children(t, "dobj")),
                               "proposition": lambda t: t.lemma_.lower() in PROPOSITION_NOUNS and ctx.named(t) is None,
@@ -332,7 +335,8 @@ class Core:
         if own is None or own.weak:
             return
         yield from self._named_for_a_country(head, own)
-        if head.dep_ != "nsubj" and not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
+        if head.dep_ not in STRUCTURE_UP_DEPS and head.dep_ != "nsubj" and \
+                not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
             return  # no path of the structure grammar starts here
         own_type = self.ctx.type_of(own)
         for construction in for_trigger("actor"):
