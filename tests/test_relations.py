@@ -503,6 +503,8 @@ HYPOTHETICALS = [
     pytest.param("Britain and Norway did not agree to share the quota.",
                  {"Britain": ("Britain", C), "Norway": ("Norway", C)},
                  ("Britain", "agreedWith", "Norway"), id="negated-reciprocal"),
+    pytest.param("Foreign Secretary Jane Moss is to visit Peru next month.",
+                 {"Jane Moss": ("Moss", P), "Peru": ("Peru", C)}, ("Moss", "visited", "Peru"), id="is-to-is-planned"),
 ]
 
 

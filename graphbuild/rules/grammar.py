@@ -196,6 +196,8 @@ def hypothetical(token: Token) -> bool:
                 return True
         if link in ("xcomp", "ccomp") and node.pos_ == "VERB" and lemma_in(node, HYPOTHETICAL_GOVERNORS):
             return True
+        if link == "xcomp" and node.lemma_ == "be":
+            return True  # "Straw is to visit Thailand": planned, not done
         if link == "dobj" and node.pos_ == "VERB" and lemma_in(node, REFUSING_VERBS):
             return True
         if link == "prep" and node.pos_ == "VERB" and lemma_in(node, CLEARING_VERBS):
