@@ -715,3 +715,56 @@ def test_a_group_named_by_its_troops_deploys_them(nlp):
     labels = {a.key: a.label for a in table.actors}
     assert ("Russia", "deployedTroopsTo", "Georgia") in {(labels[r.subject], r.predicate, labels[r.object])
                                                           for r in find_relations(doc, table)}
+
+
+def _with_fields(table: ActorTable, fields: dict[str, dict[str, str]]) -> ActorTable:
+    """``table`` with some actors (by key) given other field values (a sector, a subtype)."""
+    import dataclasses
+
+    return dataclasses.replace(table, actors=tuple(dataclasses.replace(a, **fields[a.key]) if a.key in fields else a
+                                                   for a in table.actors))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actors, fields, present, absent", [
+    pytest.param("Ann Cole told Green Party activists that the cuts were wrong.",
+                 {"Ann Cole": ("Cole", P), "Green Party activists": ("Green activists", O)},
+                 {"Green activists": {"sector": "OPP"}}, set(), {("Cole", "quotedBy", "Green activists")},
+                 id="a-group-told-is-an-audience-not-an-outlet"),
+    pytest.param("Former Green Party chancellor Tom Hale criticised the budget.",
+                 {"Green Party": ("Green Party", O), "Tom Hale": ("Hale", P)},
+                 {"Green Party": {"subtype": "PoliticalParty"}},
+                 {("Hale", "memberOf", "Green Party")}, {("Hale", "leaderOf", "Green Party")},
+                 id="an-office-held-with-a-party-name-is-membership"),
+    pytest.param("Green Party shadow health secretary Ann Bell attacked the plan.",
+                 {"Green Party": ("Green Party", O), "Ann Bell": ("Bell", P)},
+                 {"Green Party": {"subtype": "PoliticalParty"}},
+                 {("Bell", "memberOf", "Green Party")}, {("Bell", "worksFor", "Green Party")},
+                 id="a-shadow-role-is-membership"),
+    pytest.param("Tom Hale, Acme Holdings' head of tax, said costs rose.",
+                 {"Tom Hale": ("Hale", P), "Acme Holdings": ("Acme", O)}, {},
+                 {("Hale", "affiliatedWith", "Acme")}, {("Hale", "leaderOf", "Acme")},
+                 id="the-head-of-a-function-leads-no-body"),
+    pytest.param("Nigerian police raided a warehouse. The police accused Acme Holdings of fraud.",
+                 {"Nigerian police": ("Nigeria police", O), "Acme Holdings": ("Acme", O)},
+                 {"Nigeria police": {"sector": "COP"}}, {("Nigeria police", "accused", "Acme")}, set(),
+                 id="a-sector-noun-is-the-group-of-its-sector-named-before"),
+    pytest.param("The Supreme Court met on Monday. The police accused Acme Holdings of fraud.",
+                 {"Supreme Court": ("Supreme Court", O), "Acme Holdings": ("Acme", O)},
+                 {"Supreme Court": {"subtype": "GovernmentOrganization"}}, set(),
+                 {("Supreme Court", "accused", "Acme")}, id="a-sector-noun-is-no-other-state-body"),
+    pytest.param("The oil companies of Peru and Chile cut output.",
+                 {"oil companies of Peru": ("Peru companies", O), "Chile": ("Chile", C), "Peru": ("Peru", C)},
+                 {"Peru companies": {"sector": "BUS"}}, set(),
+                 {("Peru companies", p, "Chile") for p in ("partOf", "basedIn", "locatedIn")},
+                 id="a-group-takes-no-of-link-its-actor-stage-anchored"),
+    pytest.param("Chilean students in Santiago marched.",
+                 {"Chilean students": ("Chile students", O), "Santiago": ("Santiago", L)},
+                 {"Chile students": {"sector": "EDU"}}, {("Chile students", "basedIn", "Santiago")}, set(),
+                 id="a-group-in-a-place-is-based-there"),
+])
+def test_group_and_party_actors(nlp, text, actors, fields, present, absent):
+    doc = nlp(text)
+    found = triples(list(find_relations(doc, _with_fields(table_for(doc, actors), fields))))
+    assert present <= found, f"missing {present - found}; found {found}"
+    assert not absent & found, f"wrongly found {absent & found}"

@@ -52,6 +52,8 @@ def _outlet(ctx: ArticleContext, token: Token, *, describe: bool = True) -> End 
     end = ctx.phrase(token, behind=False, describe=describe)
     if ctx.type_of(end) != ORGANIZATION or (ctx.words_of(end) & STATE_BODY_WORDS and end.key not in ctx.outlets):
         return None
+    if ctx.groups.get(end.key, "MED") != "MED":
+        return None  # "telling Labour activists": a group told is an audience, not an outlet
     return end
 
 

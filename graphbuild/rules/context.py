@@ -324,6 +324,15 @@ class ArticleContext:
         lemma = token.lemma_.lower()
         if lemma in OUTLET_NOUNS and (key := self._recent(token.i, lambda k: k in self.outlets)):
             return End(key, weak=True)
+        sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
+        if sector:  # "Russian paratroopers have arrived ... The soldiers were sent"; "the police"
+            if key := self._recent(token.i, lambda k: self.groups.get(k) == sector):
+                return End(key, weak=True)
+            if lemma in self.namings:
+                return End(self.namings[lemma], weak=True)
+            key = self._recent(token.i, lambda k: self.types.get(k) == ORGANIZATION
+                               and lemma in self.name_words.get(k, ()), whole_article=True)
+            return End(key, weak=True) if key else None  # not any state body: "the police" is no court
         if lemma in ORG_NOUNS:
             if lemma in self.namings:
                 return End(self.namings[lemma], weak=True)
@@ -331,9 +340,6 @@ class ArticleContext:
                 return End(key, weak=True)
         if lemma in HEAD_ROLE_NOUNS:
             return self.role_holder(token)
-        sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
-        if sector and (key := self._recent(token.i, lambda k: self.groups.get(k) == sector)):
-            return End(key, weak=True)  # "Russian paratroopers have arrived ... The soldiers were sent"
         return None
 
     def _described_organization(self, token: Token, noun: str) -> str | None:

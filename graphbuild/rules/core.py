@@ -339,8 +339,11 @@ class Core:
                 not any(c.dep_ in STRUCTURE_DEPS for c in self.walker.children(head)):
             return  # no path of the structure grammar starts here
         own_type = self.ctx.type_of(own)
+        group = own.key in self.ctx.groups
         for construction in for_trigger("actor"):
             for link in construction.object_links:
+                if group and link != "in":
+                    continue  # "the companies of Venezuela, Brazil and Bolivia": the actor stage anchors a group
                 rows = structure_rows(link, own_type)
                 if not rows:
                     continue

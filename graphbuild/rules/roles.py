@@ -54,6 +54,12 @@ ROLE_PREPS = {
 DEFAULT_ROLE_PREPS = ("of",)
 #: Modifiers that make a role a lesser one ("Vice President" is not the president).
 DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "vice-president", "associate", "junior"})
+#: Offices of a government: held with a party's name, they say the holder is of the party, not its
+#: head ("Former Tory chancellor X", "Republican President Y").
+#: Marked "office" in relations_roles.tsv.
+GOVERNMENT_OFFICES = frozenset(row[0] for row in lexicon.rows("relations_roles.tsv") if row[2:3] == ("office",))
+#: Heads of something that may be a function, not a body ("head of tax", "chief of staff").
+HEAD_PREDICATES = frozenset({"leaderOf", "chairOf", "presidentOf"})
 #: Prepositions by which a named person is placed at an organization ("Ana Lopez of Chatham House").
 AFFILIATION_PREPS = ("at", "of", "from")
 #: Nouns beside a name that state no role (family, friends, ...): relations_not_roles.txt.
@@ -151,11 +157,21 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
     predicate = role_of(role)
     if predicate is None and not is_generic_role(role):
         return
+    if predicate in HEAD_PREDICATES and _heads_a_function(ctx, role):
+        predicate = None  # "E&Y's UK head of tax": the head of a function, read generically
+    shadow = any(c.lower_ == "shadow" for c in role.children if c.i < role.i) or (
+        role.i > 0 and role.nbor(-1).lower_ == "shadow")
+    office = _office(role)
     describes_an_organization = role.lemma_.lower() in ORG_NOUNS  # "US wine maker X", "Russian oil giant X"
     for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
         if end.key == person.key:
             continue
+        party = ctx.subtypes.get(end.key) == "PoliticalParty"
+        if shadow or (office and party):
+            if party:  # "Tory shadow education secretary X", "Former Tory chancellor X"
+                yield Found(person, "memberOf", end, construction, anchor)
+            continue  # a shadow secretary works for no department
         if predicate and not generic and _fits(ctx, predicate, end):
             yield Found(person, predicate, end, construction, anchor)
         elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic or (
@@ -165,6 +181,18 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             if describes_an_organization:
                 reading = "basedIn" if reading == "livesIn" else "partOf"
             yield Found(person, reading, end, construction, anchor)
+
+
+def _heads_a_function(ctx: ArticleContext, role: Token) -> bool:
+    """Whether a head's "of" phrase is a common noun for a function ("head of tax", "chief of staff")."""
+    return any(obj.pos_ == "NOUN" and ctx.phrase(obj, behind=False) is None
+               and obj.lemma_.lower() not in ORG_NOUNS for _, obj in grammar.prep_objects(role, "of"))
+
+
+def _office(role: Token) -> bool:
+    """Whether a role noun is an office of government ("chancellor", "prime minister")."""
+    before = role.doc[role.i - 1].lower_ if role.i > 0 else ""
+    return role.lower_ in GOVERNMENT_OFFICES or f"{before} {role.lower_}" in GOVERNMENT_OFFICES
 
 
 def _definite_org_noun(token: Token) -> bool:
