@@ -505,6 +505,8 @@ HYPOTHETICALS = [
                  ("Britain", "agreedWith", "Norway"), id="negated-reciprocal"),
     pytest.param("Foreign Secretary Jane Moss is to visit Peru next month.",
                  {"Jane Moss": ("Moss", P), "Peru": ("Peru", C)}, ("Moss", "visited", "Peru"), id="is-to-is-planned"),
+    pytest.param("Jane Moss will visit Peru next month.", {"Jane Moss": ("Moss", P), "Peru": ("Peru", C)},
+                 ("Moss", "visited", "Peru"), id="will-is-yet-to-come"),
 ]
 
 

@@ -20,8 +20,8 @@ SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "pcomp", "advcl"})
 
 #: Subordinators that make a clause a supposition or a question ("if Lima were to deploy").
 HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless", "lest"})
-#: Modals that leave an act undone ("may replace", "would have been").
-HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should"})
+#: Modals that leave an act undone or yet to come ("may replace", "would have been", "will visit").
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "will", "shall", "'ll"})
 #: Verbs whose complement is wished, planned, refused or denied, not done.
 HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "wish", "hope", "plan", "intend", "threaten", "consider", "refuse", "deny", "fail",
