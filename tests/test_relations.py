@@ -465,6 +465,12 @@ NOTHING = [
     pytest.param("Spain's biggest bank merger, between Santander and Banesto, came in 1999.",
                  {"Spain": ("Spain", C), "Santander": ("Santander", O), "Banesto": ("Banesto", O)},
                  {("Santander", "mergedWith", "Banesto")}, id="a-possessor-is-no-party-beside-between"),
+    pytest.param("Kent police chief Ann Bell said crime fell.", {"Kent": ("Kent", L), "Ann Bell": ("Bell", P)},
+                 set(), id="a-police-chief-leads-the-police-not-the-place"),
+    pytest.param("Ohio party chairman Tom Hale resigned.", {"Ohio": ("Ohio", L), "Tom Hale": ("Hale", P)},
+                 set(), id="a-party-chairman-chairs-the-party-not-the-place"),
+    pytest.param("Labour party leader Ann Bell said crime fell.", {"Labour": ("Labour", O), "Ann Bell": ("Bell", P)},
+                 {("Bell", "leaderOf", "Labour")}, id="a-party-leader-leads-the-party-named"),
 ]
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Token
 from .. import gazetteer, lexicon
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import events, grammar
-from .context import ORG_NOUNS, ArticleContext, End, Found
+from .context import ORG_NOUNS, SECTOR_OF, ArticleContext, End, Found
 
 #: Which actor types each role predicate may point at.
 ROLE_OBJECT_TYPES = {
@@ -128,6 +128,8 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
             if child is skip or child.i > role.i or child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
                 continue
             end = ctx.named(child)
+            if end is not None and _of_a_body_between(ctx, end, role.doc[child.i + 1:role.i]):
+                continue  # "Kent police chief X": the role is of the Kent police, not of Kent
             if end is None and child.dep_ == "poss" and _definite_org_noun(child):
                 # "the company's chief executive": the company named before
                 end = ctx.describe(child) or ctx.recent_organization(child, child.lemma_.lower())
@@ -181,6 +183,16 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             if describes_an_organization:
                 reading = "basedIn" if reading == "livesIn" else "partOf"
             yield Found(person, reading, end, construction, anchor)
+
+
+def _of_a_body_between(ctx: ArticleContext, end: End, between: Sequence[Token]) -> bool:
+    """Whether a noun for an unnamed body stands between an actor and a role, so the role is the
+    body's: a state sector noun after any actor ("Kent police chief", "Norfolk police chief"), any
+    organization noun after a place ("Ohio party chairman"); "Labour party leader" leads Labour."""
+    place = ctx.type_of(end) in (PLACE, COUNTRY)
+    return any(ctx.table.token_actor.get(t.i) is None and (
+        t.lower_ in SECTOR_OF or t.lemma_.lower() in SECTOR_OF or place and t.lemma_.lower() in ORG_NOUNS)
+        for t in between)
 
 
 def _heads_a_function(ctx: ArticleContext, role: Token) -> bool:
