@@ -776,3 +776,26 @@ def test_group_and_party_actors(nlp, text, actors, fields, present, absent):
     found = triples(list(find_relations(doc, _with_fields(table_for(doc, actors), fields))))
     assert present <= found, f"missing {present - found}; found {found}"
     assert not absent & found, f"wrongly found {absent & found}"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actors, expected", [
+    pytest.param("Ohio Senator Ann Bell resigned.", {"Ohio": ("Ohio", L), "Ann Bell": ("Bell", P)},
+                 {("Bell", "represents", "Ohio")}, id="a-senator-before-the-name"),
+    pytest.param("Ann Bell, the Green Party MP for Leeds North, resigned.",
+                 {"Leeds North": ("Leeds North", L), "Ann Bell": ("Bell", P), "Green Party": ("Green Party", O)},
+                 {("Bell", "represents", "Leeds North"), ("Bell", "memberOf", "Green Party")}, id="an-mp-for-a-seat"),
+])
+def test_a_legislator_represents_the_place_elected_for(nlp, text, actors, expected):
+    assert triples(relations_of(nlp, text, actors)) == expected
+
+
+@pytest.mark.model
+def test_a_named_person_s_staff_work_for_the_person(nlp):
+    actors = {"Tom Hale": ("Hale", P), "Ann Bell": ("Bell", P)}
+    assert triples(relations_of(nlp, "Ann Bell, Tom Hale's Secretary of State, resigned.", actors)) == {
+        ("Bell", "worksFor", "Hale")}
+    assert triples(relations_of(nlp, "Tom Hale's spokesman, Ann Bell, said no.", actors)) == {
+        ("Bell", "worksFor", "Hale")}
+    # a pronoun possessor is left alone: in a list, "his" is often someone named further back
+    assert not triples(relations_of(nlp, "Tom Hale was joined by his secretary Ann Bell.", actors, {"his": "Hale"}))

@@ -58,6 +58,9 @@ DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "vice-president", "asso
 #: head ("Former Tory chancellor X", "Republican President Y").
 #: Marked "office" in relations_roles.tsv.
 GOVERNMENT_OFFICES = frozenset(row[0] for row in lexicon.rows("relations_roles.tsv") if row[2:3] == ("office",))
+#: Members of a legislature elected for a place: of a place, the holder represents it ("Ohio Senator X").
+#: Marked "legislator" in relations_roles.tsv.
+LEGISLATORS = frozenset(row[0] for row in lexicon.rows("relations_roles.tsv") if row[2:3] == ("legislator",))
 #: Heads of something that may be a function, not a body ("head of tax", "chief of staff").
 HEAD_PREDICATES = frozenset({"leaderOf", "chairOf", "presidentOf"})
 #: Prepositions by which a named person is placed at an organization ("Ana Lopez of Chatham House").
@@ -159,11 +162,12 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
     predicate = role_of(role)
     if predicate is None and not is_generic_role(role):
         return
+    staff = predicate == "worksFor"
     if predicate in HEAD_PREDICATES and _heads_a_function(ctx, role):
-        predicate = None  # "E&Y's UK head of tax": the head of a function, read generically
+        predicate, staff = None, True  # "E&Y's UK head of tax": the head of a function, read generically
     shadow = any(c.lower_ == "shadow" for c in role.children if c.i < role.i) or (
         role.i > 0 and role.nbor(-1).lower_ == "shadow")
-    office = _office(role)
+    office, legislator = _marked(role, GOVERNMENT_OFFICES), _marked(role, LEGISLATORS)
     describes_an_organization = role.lemma_.lower() in ORG_NOUNS  # "US wine maker X", "Russian oil giant X"
     for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
@@ -174,7 +178,11 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             if party:  # "Tory shadow education secretary X", "Former Tory chancellor X"
                 yield Found(person, "memberOf", end, construction, anchor)
             continue  # a shadow secretary works for no department
-        if predicate and not generic and _fits(ctx, predicate, end):
+        if legislator and ctx.type_of(end) == PLACE and prep in ("", "for", "of"):
+            yield Found(person, "represents", end, construction, anchor)  # "Ohio Senator X", "the MP for Leeds"
+        elif staff and token.dep_ == "poss" and ctx.type_of(end) == PERSON and token.pos_ == "PROPN":
+            yield Found(person, "worksFor", end, construction, anchor)  # "Hale's spokesman X", "Hale's chief of staff"
+        elif predicate and not generic and _fits(ctx, predicate, end):
             yield Found(person, predicate, end, construction, anchor)
         elif (reading := GENERIC_ROLE.get(ctx.type_of(end))) and (not predicate or generic or (
                 reading == "livesIn" and ctx.subtypes.get(end.key) in SETTLEMENTS)):
@@ -201,10 +209,10 @@ def _heads_a_function(ctx: ArticleContext, role: Token) -> bool:
                and obj.lemma_.lower() not in ORG_NOUNS for _, obj in grammar.prep_objects(role, "of"))
 
 
-def _office(role: Token) -> bool:
-    """Whether a role noun is an office of government ("chancellor", "prime minister")."""
+def _marked(role: Token, roles: frozenset[str]) -> bool:
+    """Whether a role noun, alone or with the word before it, is one of ``roles`` ("prime minister")."""
     before = role.doc[role.i - 1].lower_ if role.i > 0 else ""
-    return role.lower_ in GOVERNMENT_OFFICES or f"{before} {role.lower_}" in GOVERNMENT_OFFICES
+    return bool({role.lower_, role.lemma_.lower(), f"{before} {role.lower_}"} & roles)
 
 
 def _definite_org_noun(token: Token) -> bool:
@@ -255,7 +263,11 @@ def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
             beside.append(head.doc[before])
         for child in beside:
             end = ctx.named(child)
-            if _fits(ctx, predicate, end) and end != person:
+            if end is None or end == person or _of_a_body_between(ctx, end, head.doc[child.i + 1:title.i]):
+                continue
+            if _marked(title, LEGISLATORS) and ctx.type_of(end) == PLACE:
+                yield Found(person, "represents", end, "title", None)  # "Ohio Senator X"
+            elif _fits(ctx, predicate, end):
                 yield Found(person, predicate, end, "title", None)
 
 
