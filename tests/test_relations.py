@@ -65,6 +65,15 @@ def relations_of(nlp, text: str, actors: dict, pronouns: dict | None = None) -> 
 # -- constructions: text, actors, expected asserted triples (each must be found) -------------
 
 CONSTRUCTIONS = [
+    # a bloc's members
+    pytest.param(
+        "The Unity Alliance, comprising the Green Party and the Labour Party, won.",
+        {"Unity Alliance": ("Unity Alliance", O), "Green Party": ("Green Party", O), "Labour Party": ("Labour", O)},
+        {("Green Party", "partOf", "Unity Alliance"), ("Labour", "partOf", "Unity Alliance")}, id="comprising-members"),
+    pytest.param(
+        "The Andean Pact consists of Peru and Chile.",
+        {"Andean Pact": ("Andean Pact", O), "Peru": ("Peru", C), "Chile": ("Chile", C)},
+        {("Peru", "partOf", "Andean Pact"), ("Chile", "partOf", "Andean Pact")}, id="consists-of-members"),
     # clauses: subject, object, passives, relatives, control, coordination
     pytest.param(
         "President Gustavo Petro had to call in Brazilian troops to restore order.",
