@@ -808,3 +808,18 @@ def test_a_named_person_s_staff_work_for_the_person(nlp):
         ("Bell", "worksFor", "Hale")}
     # a pronoun possessor is left alone: in a list, "his" is often someone named further back
     assert not triples(relations_of(nlp, "Tom Hale was joined by his secretary Ann Bell.", actors, {"his": "Hale"}))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Green Party leaders Ann Bell, Tom Hale and Jo Lee objected.",
+                 {("Bell", "leaderOf", "Green Party"), ("Hale", "leaderOf", "Green Party"),
+                  ("Lee", "leaderOf", "Green Party")}, id="a-plural-title-before-a-list"),
+    pytest.param("Green Party MPs Ann Bell and Tom Hale voted against.",
+                 {("Bell", "memberOf", "Green Party"), ("Hale", "memberOf", "Green Party")}, id="mps"),
+    pytest.param("Green Party leader Ann Bell, Tom Hale and Jo Lee objected.",
+                 {("Bell", "leaderOf", "Green Party")}, id="a-singular-title-is-the-first-name-s"),
+])
+def test_a_plural_title_gives_its_role_to_every_name_listed(nlp, text, expected):
+    actors = {"Ann Bell": ("Bell", P), "Tom Hale": ("Hale", P), "Jo Lee": ("Lee", P), "Green Party": ("Green Party", O)}
+    assert triples(relations_of(nlp, text, actors)) == expected

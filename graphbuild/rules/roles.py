@@ -17,6 +17,7 @@ Role nouns and their predicates are data: ``graphbuild/data/relations_roles.tsv`
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator, Sequence
 
@@ -99,7 +100,8 @@ def role_of(token: Token) -> str | None:
     for m in modifiers:
         if (two := f"{m.lower_} {token.lower_}") in table:
             return table[two]
-    return table.get(token.lower_) or table.get(token.lemma_.lower())
+    return table.get(token.lower_) or table.get(token.lemma_.lower()) or (
+        table.get(token.lower_[:-1]) if token.lower_.endswith("s") else None)  # "MPs", lemmatized "mps"
 
 
 def is_generic_role(token: Token) -> bool:
@@ -237,12 +239,41 @@ def _person(ctx: ArticleContext, token: Token) -> End | None:
 
 
 def _titles(ctx: ArticleContext, head: Token) -> Iterator[Found]:
-    """Titles before a name: "Peruvian Prime Minister Ana Rojas", "Modesto native Ana Rojas"."""
+    """Titles before a name: "Peruvian Prime Minister Ana Rojas", "Modesto native Ana Rojas"; a
+    plural title gives its roles to every name listed after it ("Labour MPs X and Y")."""
     person = ctx.named(head)
     if ctx.type_of(person) == ORGANIZATION:
         yield from _organization_descriptions(ctx, head, person)
     if ctx.type_of(person) != PERSON:
         return  # "the National Executive Committee": a word of an organization's name is no title
+    found = list(_title_relations(ctx, head, person))
+    yield from found
+    if found and any(_plural(t) for t in head.children if t.dep_ in ("compound", "amod") and t.i < head.i):
+        for other in _listed(ctx, head, person):
+            yield from (dataclasses.replace(f, subject=other) for f in found
+                        if f.subject == person and f.object.key != other.key)
+
+
+def _plural(token: Token) -> bool:
+    """Whether a noun is plural ("leaders", "MPs"), whatever tag the parser gave it."""
+    return token.tag_ == "NNS" or (token.lower_.endswith("s") and (
+        token.lemma_.lower() != token.lower_ or token.lower_[:-1] in role_table()))
+
+
+def _listed(ctx: ArticleContext, head: Token, person: End) -> Iterator[End]:
+    """The persons named in a list after a name ("X, Y and Z"), by coordination or apposition."""
+    stack = [head]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ in ("conj", "appos") and child.i > head.i:
+                end = ctx.named(child)
+                if end is not None and end != person and ctx.type_of(end) == PERSON:
+                    yield end
+                stack.append(child)
+
+
+def _title_relations(ctx: ArticleContext, head: Token, person: End) -> Iterator[Found]:
+    """The relations the titles before one name state of its person."""
     for title in head.children:
         if title.dep_ not in ("compound", "amod") or title.i > head.i:
             continue
