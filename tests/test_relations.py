@@ -823,3 +823,13 @@ def test_a_named_person_s_staff_work_for_the_person(nlp):
 def test_a_plural_title_gives_its_role_to_every_name_listed(nlp, text, expected):
     actors = {"Ann Bell": ("Bell", P), "Tom Hale": ("Hale", P), "Jo Lee": ("Lee", P), "Green Party": ("Green Party", O)}
     assert triples(relations_of(nlp, text, actors)) == expected
+
+
+@pytest.mark.model
+def test_a_role_description_is_no_one_known_to_lead_another_country(nlp):
+    found = triples(relations_of(
+        nlp, "Peruvian President Ann Bell met Tom Hale. After talks with Tom Hale, Ann Bell said the British "
+             "prime minister was helpful.",
+        {"Peruvian": ("Peru", C), "Ann Bell": ("Bell", P), "Tom Hale": ("Hale", P), "British": ("Britain", C)}))
+    assert ("Hale", "primeMinisterOf", "Britain") in found
+    assert ("Bell", "primeMinisterOf", "Britain") not in found

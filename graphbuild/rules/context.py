@@ -387,18 +387,22 @@ class ArticleContext:
         """The person a "the <demonym> leader" description refers to.
 
         A person already known to hold such a role for that country; else the
-        latest person named within a few sentences who is not a quoted source.
+        latest person named within a few sentences who is not a quoted source
+        nor known to lead another country ("Mr Blair ... Mr Bush and the UK premier").
         """
         country = self.modifier_actor(token, (COUNTRY,))
         if country is None:
             return None
+        elsewhere = set()
         for (predicate, place), person in reversed(self.roles.items()):
-            if place == country.key and predicate in ("leaderOf", "presidentOf", "primeMinisterOf"):
-                return End(person, weak=True)
+            if predicate in ("leaderOf", "presidentOf", "primeMinisterOf"):
+                if place == country.key:
+                    return End(person, weak=True)
+                elsewhere.add(person)
         subject = grammar.clause_subject(token.head) if token.dep_ not in ("nsubj", "nsubjpass") else None
         subject_key = self.table.token_actor.get(subject.i) if subject is not None else None
         key = self._recent(token.i, lambda k: self.types.get(k) == PERSON and k not in self.sources
-                           and k != subject_key)
+                           and k != subject_key and k not in elsewhere)
         return End(key, weak=True) if key else None
 
     def recent_organization(self, token: Token, noun: str = "") -> End | None:
