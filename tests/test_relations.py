@@ -779,6 +779,8 @@ def _with_fields(table: ActorTable, fields: dict[str, dict[str, str]]) -> ActorT
                  {"Chilean students": ("Chile students", O), "Santiago": ("Santiago", L)},
                  {"Chile students": {"sector": "EDU"}}, {("Chile students", "basedIn", "Santiago")}, set(),
                  id="a-group-in-a-place-is-based-there"),
+    pytest.param("Green Party co-chairman Ann Bell said no.", {"Ann Bell": ("Bell", P), "Green Party": ("Green Party", O)},
+                 {}, set(), {("Bell", "partOf", "Green Party")}, id="a-prefix-before-a-hyphen-is-no-company"),
 ])
 def test_group_and_party_actors(nlp, text, actors, fields, present, absent):
     doc = nlp(text)

@@ -164,6 +164,8 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
     predicate = role_of(role)
     if predicate is None and not is_generic_role(role):
         return
+    if not role.whitespace_ and role.i + 1 < len(role.doc) and role.nbor(1).text == "-":
+        return  # "co-chairman": "co" is the word's prefix, not the company "Co."
     staff = predicate == "worksFor"
     if predicate in HEAD_PREDICATES and _heads_a_function(ctx, role):
         predicate, staff = None, True  # "E&Y's UK head of tax": the head of a function, read generically
