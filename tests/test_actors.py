@@ -275,6 +275,39 @@ def test_a_description_between_country_and_noun_is_a_mention_but_no_name(nlp):
     assert table.token_actor[navy] == "Chile military"
 
 
+def test_members_spacy_tagged_as_a_person_are_the_group_of_their_party(nlp):
+    table = find_actors(nlp("The new minister would be greeted warmly by Labour MPs."))
+    assert not [a for a in table.actors if a.type == PERSON]
+    [group] = [a for a in table.actors if a.sector]
+    assert (group.label, group.sector, group.part_of) == ("Labour legislators", "LEG", "Labour")
+
+
+def test_a_demonym_and_a_sector_noun_tagged_as_one_name_are_that_countrys_group(nlp):
+    table = find_actors(nlp("Peruvian Police arrested four men near the border on Friday."))
+    assert _groups(table) == {"Peru police": ("COP", {"Peruvian Police"})}
+    assert {a.label for a in table.actors} == {"Peru", "Peru police"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile held talks with miners. The Army said two roads in Chile were closed.", {"Chile military"}),
+    ("Peru and Chile met. The Army said two roads were closed.", set()),  # no one country: no actor
+])
+def test_a_capitalized_sector_noun_alone_is_the_bare_sector_noun(nlp, text, expected):
+    table = find_actors(nlp(text))
+    assert {a.label for a in table.actors if a.sector} == expected
+    assert "Army" not in {name for a in table.actors for name in (a.label, *a.aliases)}
+
+
+def test_a_news_outlet_is_no_anchor_of_a_state_sector(nlp):
+    table = find_actors(nlp("Sky News officials said the plan would fail."))
+    assert not [a for a in table.actors if a.sector]
+
+
+def test_the_nearest_modifier_anchors_a_group(nlp):
+    table = find_actors(nlp("Labour won the vote. Later, Channel Four News Labour MPs said the plan would fail."))
+    assert {(a.label, a.part_of) for a in table.actors if a.sector} == {("Labour legislators", "Labour")}
+
+
 # --- names of organizations named by their members ----------------------------------------------
 
 def test_a_party_named_by_its_members_is_one_organization_with_its_role_holders(nlp):

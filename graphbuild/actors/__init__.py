@@ -31,6 +31,8 @@ from .types import actor_type, trusted_place
 
 __all__ = ["find_actors", "with_group_countries"]
 
+#: The subtype of a news outlet, which is no group's country or party (:func:`.groups.find_groups`).
+NEWS_OUTLET = "NewsMediaOrganization"
 #: The confidence of a group's partOf relation: the phrase itself says it ("the Sri Lankan army").
 GROUP_CONFIDENCE = 0.9
 
@@ -65,9 +67,10 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
 
     kinds = [actor_type(ms) for ms in order]
     labels = [label(ms, kind) for ms, (kind, _) in zip(order, kinds)]
-    sector_groups = find_groups(doc, *_named_tokens(doc, order, unique_keys(labels), labels, kinds))
-    keys = unique_keys(labels + [g.label for g in sector_groups])
-    token_actor, spans_of = map_tokens(doc, order, keys, labels, kinds)
+    named_keys = unique_keys(labels)
+    token_actor, spans_of = map_tokens(doc, order, named_keys, labels, kinds)
+    sector_groups = find_groups(doc, *_named_tokens(doc, order, named_keys, labels, kinds, token_actor))
+    keys = unique_keys(labels + [g.label for g in sector_groups])  # the named actors' keys come first, unchanged
     label_of = dict(zip(keys, labels))
     kind_of = {key: kind for key, (kind, _) in zip(keys, kinds)}
     named_members = members(doc, token_actor, spans_of, kind_of)
@@ -128,8 +131,12 @@ def _mentions(doc: Doc, spans) -> tuple[Mention, ...]:
 
 
 def _named_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], labels: list[str],
-                  kinds: list[tuple[str, str]]):
-    """The named actors as :func:`find_groups` reads them: token map, types, labels and spans, by key."""
+                  kinds: list[tuple[str, str]], mapped: dict[int, str]):
+    """The named actors as :func:`find_groups` reads them: token map, types, labels, spans by key, outlets.
+
+    The token map is the candidates' tokens and the tokens :func:`map_tokens` mapped besides
+    (``mapped``: a name spaCy tagged once, written again untagged, anchors a group too).
+    """
     token_actor: dict[int, str] = {}
     spans_of: dict[str, list[tuple[int, int, bool]]] = defaultdict(list)
     for ms, key in zip(order, keys):
@@ -137,8 +144,11 @@ def _named_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], label
             spans_of[key].append((m.start, m.end, m.demonym))
             for i in range(m.start, m.end):
                 token_actor.setdefault(i, key)
+    for i, key in mapped.items():
+        token_actor.setdefault(i, key)
     kind_of = {key: kind for key, (kind, _) in zip(keys, kinds)}
-    return token_actor, kind_of, dict(zip(keys, labels)), spans_of
+    outlets = frozenset(key for key, (_, subtype) in zip(keys, kinds) if subtype == NEWS_OUTLET)
+    return token_actor, kind_of, dict(zip(keys, labels)), spans_of, outlets
 
 
 #: A relation of a group, stated again of its country, keeps this share of its confidence.

@@ -25,6 +25,7 @@ from ..names import ACRONYM_SKIP, acronym_key, acronyms_of, generic_words, head_
 from ..nlp import doc_text
 from ..pronouns import first_name_gender
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
+from .sectors import sector_nouns
 
 #: spaCy entity labels that can name actors, and the actor type each suggests.
 LABEL_TYPE = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ""}
@@ -320,6 +321,26 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
     return doc[start:end], tuple(titles)
 
 
+def _bare_sector(span: Span) -> bool:
+    """Whether a name is a sector noun alone that names its group without a country ("the Army",
+    "Government", "Police"): the group actors read it (:mod:`.groups`), as they read "the army"."""
+    entry = sector_nouns().get(span.text.lower()) if len(span) == 1 else None
+    return entry is not None and entry[1]
+
+
+def _group_anchor(span: Span) -> Span | None:
+    """The country of a name that is a country or demonym and a sector noun ("Israeli Police",
+    "British Army"), or None: the name is that country's group (:mod:`.groups`), not an organization."""
+    if len(span) < 2 or span[-1].lower_ not in sector_nouns():
+        return None
+    rest = span[:-1]
+    place = gazetteer.place(rest.text)
+    if place is not None and place.type == COUNTRY:
+        return rest
+    dem = gazetteer.demonym(rest.text)
+    return rest if dem is not None and not dem.group else None
+
+
 #: A number or a score: "111", "4-38", "429-7", "5/2".
 SCORE = re.compile(r"^\d+(?:[-/–]\d+)*$")
 
@@ -399,13 +420,22 @@ def _party_word(span: Span) -> bool:
     doc, last = span.doc, span[-1]
     roles = party_roles()
     for nxt in doc[span.end:span.end + 2]:
+        if nxt.lower_ in roles and (nxt.is_lower or is_acronym(singular(nxt.text))):
+            return True  # "Tory leader", "Labour MPs"
         if not nxt.is_lower:
             return False
-        if nxt.lower_ in roles:
-            return True
         if nxt.lower_ not in ("shadow", "deputy", "former", "party", "senior", "leading"):
             return False
     return False
+
+
+def _before_members(span: Span) -> bool:
+    """Whether a plural party role follows a name ("Tory MPs"): members of it, so no person's name."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return nxt.lower_ in party_roles() and singular(nxt.text) != nxt.text
 
 
 def _territory_context(span: Span) -> bool:
@@ -459,7 +489,8 @@ def _classify(span: Span, label: str, titles: tuple[str, ...], groups: bool,
     if single and is_acronym(text) and label in ("GPE", "LOC"):
         m.kind = ORGANIZATION  # the gazetteer knows the places written as acronyms ("US", "UAE"): "BT" is none
     if head is None and label in ("NORP", "PERSON") and not set(titles) & HONORIFICS \
-            and _party_word(span) and not (label == "PERSON" and first_name_gender(span[0].text)):
+            and _party_word(span) and not (label == "PERSON" and first_name_gender(span[0].text)
+                                           and not _before_members(span)):
         # "the Tories", "Tory leader X", "Lib Dem MPs": an organization named by its members; its
         # singular and plural forms are one name
         m.kind, m.form = ORGANIZATION, " ".join([*(t.text for t in span[:-1]), singular(span[-1].text)])
@@ -705,7 +736,10 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
     def take(piece: Span, label: str) -> None:
         """Trim, split and add one entity (or one part of a list spaCy tagged as one)."""
         span, titles = trim(piece, label)
-        if span is None:
+        if span is None or _bare_sector(span):
+            return
+        if (anchor := _group_anchor(span)) is not None:  # "Israeli Police": Israel's police, a group
+            add(anchor, "NORP" if gazetteer.demonym(anchor.text) else "GPE")
             return
         if (pair := _split_dateline(span)) is not None:  # "Moscow ITAR-TASS", "Paris Radio France International"
             add(pair[0], "GPE")

@@ -21,16 +21,16 @@ their own too (:func:`state_bodies`).
 """
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from .. import gazetteer, lexicon
+from .. import gazetteer
 from ..names import is_acronym, name_key
 from ..records import COUNTRY, ORGANIZATION
 from .candidates import Candidate
+from .sectors import Sector, sector_nouns, sectors
 
 #: Lowercase nouns for a body of a state that is no sector, each with the words a name of that body holds.
 STATE_BODY_NOUNS: dict[str, frozenset[str]] = {
@@ -55,31 +55,10 @@ SECTOR_NAME_WORDS = {
 }
 #: Determiners by which a sector noun names some group, not the one of the article's country ("a government").
 INDEFINITE = frozenset({"a", "an", "any", "every", "each", "no", "some", "another", "other", "many", "most", "all"})
+#: The subtype of the sectors that are bodies or members of a state (actors_sectors.tsv).
+STATE_SUBTYPE = "GovernmentOrganization"
 #: Dependency links by which a country or organization stands with a sector noun.
 ANCHOR_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
-
-
-@dataclass(frozen=True, slots=True)
-class Sector:
-    """One sector of the CAMEO agent codes."""
-
-    code: str
-    body: str  # "military": "Sri Lanka military"
-    members: str  # "troops": "<organization> troops"
-    subtype: str
-
-
-@functools.cache
-def sectors() -> dict[str, Sector]:
-    """CAMEO code -> its sector."""
-    return {row[0]: Sector(row[0], row[1], row[2], row[3] if len(row) > 3 else "")
-            for row in lexicon.rows("actors_sectors.tsv")}
-
-
-@functools.cache
-def sector_nouns() -> dict[str, tuple[str, bool]]:
-    """Lowercase sector noun -> (CAMEO code, whether it names its group without a country beside it)."""
-    return {row[0]: (row[1], len(row) > 2 and row[2] == "yes") for row in lexicon.rows("actors_sector_nouns.tsv")}
 
 
 @dataclass(slots=True)
@@ -106,6 +85,9 @@ def _is_sector_token(token: Token) -> tuple[str, bool] | None:
         return None
     if token.is_lower or is_acronym(token.text[:-1]) or token.is_sent_start:  # "police", "MPs", "Police said"
         return entry
+    if token.is_title and not (token.dep_ == "compound" and token.head.text[:1].isupper()
+                               and token.head.lower_ not in sector_nouns()):
+        return entry  # "the Government", "Israeli Police"; not "Police Federation"
     return None
 
 
@@ -119,7 +101,8 @@ def dominant_country(kinds: dict[str, str], spans_of: dict[str, list[tuple[int, 
 
 
 def find_groups(doc: Doc, token_actor: dict[int, str], kinds: dict[str, str], labels: dict[str, str],
-                spans_of: dict[str, list[tuple[int, int, bool]]]) -> list[Group]:
+                spans_of: dict[str, list[tuple[int, int, bool]]],
+                outlets: frozenset[str] = frozenset()) -> list[Group]:
     """The article's group actors, in order of first mention.
 
     Args:
@@ -127,8 +110,12 @@ def find_groups(doc: Doc, token_actor: dict[int, str], kinds: dict[str, str], la
         token_actor: token index -> key of the named actor it names (names and demonyms).
         kinds: actor key -> type; labels: actor key -> label.
         spans_of: each named actor's mention spans (to find the country the article is about).
+        outlets: the keys of the news outlets among them.
     """
-    home = _home(kinds, labels, spans_of)
+    home = _home(kinds, labels, dominant_country(kinds, spans_of))
+    # A sector noun written as a name ("Parliament", "the Army") is the body of the one country
+    # the article names, even once.
+    only = home or _home(kinds, labels, sole_country(kinds, spans_of))
     groups: dict[tuple[str, str], Group] = {}
     taken: set[int] = set()
     for token in doc:
@@ -141,12 +128,13 @@ def find_groups(doc: Doc, token_actor: dict[int, str], kinds: dict[str, str], la
         # "government officials", "police officers": the head the sector noun modifies is the group
         head = token.head if token.dep_ == "compound" and token.head.i not in token_actor \
             and token.head.lower_ in sector_nouns() else token
-        found = _anchor(token, token_actor, kinds, alone) or (
-            _anchor(head, token_actor, kinds, alone) if head is not token else None)
+        found = _anchor(token, token_actor, kinds, alone, outlets) or (
+            _anchor(head, token_actor, kinds, alone, outlets) if head is not token else None)
         if found is None:
-            if not (alone and home and head is token and _definite_or_plural(token)):
+            state = only if token.is_title and not token.is_sent_start else home
+            if not (alone and state and head is token and _definite_or_plural(token)):
                 continue
-            (anchor, anchor_label), start, end, bare = home, token.i, token.i + 1, True
+            (anchor, anchor_label), start, end, bare = state, token.i, token.i + 1, True
         else:
             anchor, start, end = found
             anchor_label, bare = labels[anchor], False
@@ -168,13 +156,18 @@ def find_groups(doc: Doc, token_actor: dict[int, str], kinds: dict[str, str], la
     return sorted(groups.values(), key=lambda g: g.spans[0][0])
 
 
-def _home(kinds: dict[str, str], labels: dict[str, str], spans_of) -> tuple[str | None, str] | None:
-    """The (key, label) of the state the article is about, for groups named without one.
+def sole_country(kinds: dict[str, str], spans_of: dict[str, list[tuple[int, int, bool]]]) -> str | None:
+    """The key of the one country an article names, or None when it names none or several."""
+    named = [key for key, spans in spans_of.items() if kinds.get(key) == COUNTRY and spans]
+    return named[0] if len(named) == 1 else None
+
+
+def _home(kinds: dict[str, str], labels: dict[str, str], key: str | None) -> tuple[str | None, str] | None:
+    """The (key, label) of the state of the country ``key``, for groups named without one.
 
     A country within a state ("England") stands for its state ("the government" of an article
     about England is the United Kingdom's), whose key is None when the article does not name it.
     """
-    key = dominant_country(kinds, spans_of)
     if key is None:
         return None
     state = gazetteer.sovereign(labels[key])
@@ -184,19 +177,28 @@ def _home(kinds: dict[str, str], labels: dict[str, str], spans_of) -> tuple[str 
 
 
 def _anchor(token: Token, token_actor: dict[int, str], kinds: dict[str, str],
-            body: bool) -> tuple[str, int, int] | None:
+            body: bool, outlets: frozenset[str] = frozenset()) -> tuple[str, int, int] | None:
     """The country or organization standing with a sector noun, and the span of the phrase it makes.
 
     A body of a state ("government", "army") stands with a country only: "the Labour government" is
-    the government of the article's country, not of Labour.
+    the government of the article's country, not of Labour. The anchor is the group's own modifier,
+    the nearest one; a name between them that is no actor ("Holyrood") leaves the group without
+    one. A news outlet (``outlets``) is no anchor of a state's sector: "told BBC News MPs".
     """
     wanted = (COUNTRY,) if body else (COUNTRY, ORGANIZATION)
-    for child in token.children:
-        if child.dep_ in ANCHOR_DEPS and child.i < token.i:
-            key = token_actor.get(child.i)
-            if key is not None and kinds.get(key) in wanted:
-                start = child.left_edge.i if child.dep_ == "poss" else _first_named(child, token_actor, key)
-                return key, start, token.i + 1
+    state = sectors()[sector_nouns()[token.lower_][0]].subtype == STATE_SUBTYPE
+    for child in sorted(token.children, key=lambda c: -c.i):  # the nearest modifier first: "Labour" of
+        if child.dep_ not in ANCHOR_DEPS or child.i > token.i:  # "told BBC News Labour MPs"
+            continue
+        key = token_actor.get(child.i)
+        if key is None or kinds.get(key) not in wanted or state and key in outlets:
+            if _capitalized(child) and child.dep_ != "poss":
+                return None  # a name of no actor of its own is nearer: the group is of that name
+            continue
+        if any(_capitalized(t) and token_actor.get(t.i) != key for t in token.doc[child.i + 1:token.i]):
+            return None  # "Scottish National Party Holyrood officials": another name stands between
+        start = child.left_edge.i if child.dep_ == "poss" else _first_named(child, token_actor, key)
+        return key, start, token.i + 1
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -204,6 +206,11 @@ def _anchor(token: Token, token_actor: dict[int, str], kinds: dict[str, str],
                 if obj.dep_ == "pobj" and key is not None and kinds.get(key) == COUNTRY:
                     return key, token.i, obj.right_edge.i + 1  # "the army of Sri Lanka"
     return None
+
+
+def _capitalized(token: Token) -> bool:
+    """Whether a token is a capitalized word inside a sentence (a name's, not the sentence's first)."""
+    return token.text[:1].isupper() and not token.is_sent_start and token.tag_ != "POS"
 
 
 def _a_name(doc: Doc, start: int, end: int, own: list[int], anchor: str, token_actor: dict[int, str]) -> bool:
@@ -228,6 +235,8 @@ def _definite_or_plural(token: Token) -> bool:
         return False
     if any(c.lower_ == "the" for c in token.children if c.dep_ == "det"):
         return True
+    if token.is_title and not token.is_sent_start:
+        return True  # written as a name: "in Parliament", "Army chiefs"
     return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("police",)
 
 
