@@ -10,6 +10,8 @@ import functools
 import re
 import unicodedata
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from . import lexicon
 
 #: Words skipped when forming an acronym from a long name ("Bank of England" -> "BoE", "BE").
@@ -91,14 +93,22 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+#: A lowercase word glued to the capitalized word after it: "ofNew".
+_GLUED = re.compile(r"^([a-z]{2,})(?=[A-Z][a-z])")
+
+
 def tidy(name: str) -> str:
-    """A surface form as a label: straight apostrophes, single spaces, no possessive 's.
+    """A surface form as a label: straight apostrophes, single spaces, no possessive 's, no function
+    word glued in front (spaCy's English stop words: "ofNew Labour").
 
     Example:
         >>> tidy("Seoul  National University’s")
         'Seoul National University'
     """
     text = " ".join(name.translate(_APOSTROPHES).split())
+    glued = _GLUED.match(text)
+    if glued and glued.group(1) in STOP_WORDS:
+        text = text[glued.end():]  # "ofNew Labour": a function word the source glued to the name
     return re.sub(r"'s?$", "", text).strip() if re.search(r"\w's$|s'$", text) else text
 
 

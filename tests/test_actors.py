@@ -308,6 +308,13 @@ def test_the_nearest_modifier_anchors_a_group(nlp):
     assert {(a.label, a.part_of) for a in table.actors if a.sector} == {("Labour legislators", "Labour")}
 
 
+def test_a_name_glued_to_a_function_word_or_after_a_party_word_is_the_name_alone(nlp):
+    table = find_actors(nlp("The minister spoke ofNew Labour and its record."))
+    assert [(a.label, a.type) for a in table.actors] == [("New Labour", ORGANIZATION)]
+    table = find_actors(nlp("Tory leader Jane Hill spoke. Later, Tory David Marsh said the Tory plan was right."))
+    assert {a.label for a in table.actors if a.type == PERSON} == {"Jane Hill", "David Marsh"}
+
+
 # --- names of organizations named by their members ----------------------------------------------
 
 def test_a_party_named_by_its_members_is_one_organization_with_its_role_holders(nlp):

@@ -330,3 +330,15 @@ def test_a_name_ending_in_a_party_family_is_a_party(nlp):
 def test_a_lone_first_name_that_names_a_document_is_a_person_only_where_one_is_named_so(nlp, text, ents, person):
     actors = found(with_ents(nlp, text, ents))
     assert ("Bill Gates" in actors) == person and "Bill" not in actors, actors
+
+
+def test_a_person_span_holding_a_lowercase_word_is_the_name_after_it(nlp):
+    doc = with_ents(nlp, "Critics of the Balkan war Anna Kovac had opposed spoke out.",
+                    [("Balkan war Anna Kovac", "PERSON")])
+    actors = found(doc)
+    assert actors.get("Anna Kovac", ("",))[0] == PERSON and "Balkan war Anna Kovac" not in actors, actors
+
+
+def test_members_tagged_as_a_person_before_an_apostrophe_are_no_person(nlp):
+    doc = with_ents(nlp, "Labour MPs' fears grew over the winter.", [("Labour MPs'", "PERSON")])
+    assert not [label for label, (kind, _) in found(doc).items() if kind == PERSON]

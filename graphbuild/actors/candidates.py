@@ -296,6 +296,11 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
         if role is not None and doc[role + 1].text[:1].isupper():
             titles.append(doc[role].lower_)
             start = role + 1
+        # "the Iraq war Labour": a name holds no lowercase word but a particle ("de") or a hyphen's part
+        inner = next((i for i in range(end - 2, start - 1, -1) if doc[i].is_lower and doc[i].is_alpha
+                      and doc[i].lower_ not in NAME_PARTICLES and not _hyphen_part(doc[i])), None)
+        if inner is not None and doc[inner + 1].text[:1].isupper():
+            start = inner + 1
     while end - start > 2 and label == "PERSON" and is_title(doc[end - 1].text):
         end -= 1  # "Jane Doe MP", "John Smith QC"
     while end - start > 1 and singular(doc[end - 1].text) != doc[end - 1].text and is_title(singular(doc[end - 1].text)):
@@ -308,6 +313,8 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
                 or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start) \
                 or end - 1 > start and SCORE.match(token.text) and (label == "PERSON" or not token.text.isdigit()):
             end -= 1  # a score or a count after a name in a results table: "J. Pooley 111", "Kent 108-3"
+        elif end - 1 > start and singular(token.text) != token.text and is_title(singular(token.text)):
+            end -= 1  # "Labour MPs'": the members before a possessive's apostrophe
         elif end - 1 > start and label != "PERSON" and is_title(token.text) and end + 1 < len(doc) \
                 and "PERSON" in (doc[end].ent_type_, doc[end + 1].ent_type_ if doc[end].text == "." else ""):
             end -= 1  # a title between an organization and a person: "Coast Guard Lt. Steve Hardy"
@@ -427,6 +434,15 @@ def _party_word(span: Span) -> bool:
         if nxt.lower_ not in ("shadow", "deputy", "former", "party", "senior", "leading"):
             return False
     return False
+
+
+def _party_adjectives(doc: Doc) -> frozenset[str]:
+    """Words an article writes as a party's adjective: tagged NORP alone somewhere, and no first name
+    unless a party role follows it somewhere ("Tory leader")."""
+    roles = party_roles()
+    before_role = {t.text for t in doc[:-1] if doc[t.i + 1].is_lower and doc[t.i + 1].lower_ in roles}
+    return frozenset(e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1 and e.text[:1].isupper()
+                     and (e.text in before_role or not first_name_gender(e.text)))
 
 
 def _before_members(span: Span) -> bool:
@@ -725,6 +741,7 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
     """
     found: list[Candidate] = []
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+    party_words = _party_adjectives(doc)
 
     def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
         if _is_noise(span, label):
@@ -736,6 +753,10 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
     def take(piece: Span, label: str) -> None:
         """Trim, split and add one entity (or one part of a list spaCy tagged as one)."""
         span, titles = trim(piece, label)
+        if span is not None and label == "PERSON" and len(span) > 1 and span[0].text in party_words \
+                and span[1].text[:1].isupper():
+            span, more = trim(doc[span.start + 1:span.end], label)  # "Tory David Davis": a party's word, a name
+            titles += more
         if span is None or _bare_sector(span):
             return
         if (anchor := _group_anchor(span)) is not None:  # "Israeli Police": Israel's police, a group
