@@ -313,6 +313,8 @@ def test_a_name_glued_to_a_function_word_or_after_a_party_word_is_the_name_alone
     assert [(a.label, a.type) for a in table.actors] == [("New Labour", ORGANIZATION)]
     table = find_actors(nlp("Tory leader Jane Hill spoke. Later, Tory David Marsh said the Tory plan was right."))
     assert {a.label for a in table.actors if a.type == PERSON} == {"Jane Hill", "David Marsh"}
+    table = find_actors(nlp("Lib Dem MPs met. Lib Dem Norman Pike said the plan was right."))
+    assert {a.label for a in table.actors if a.type == PERSON} == {"Norman Pike"}
 
 
 # --- names of organizations named by their members ----------------------------------------------

@@ -436,13 +436,29 @@ def _party_word(span: Span) -> bool:
     return False
 
 
-def _party_adjectives(doc: Doc) -> frozenset[str]:
-    """Words an article writes as a party's adjective: tagged NORP alone somewhere, and no first name
-    unless a party role follows it somewhere ("Tory leader")."""
+#: At most this many lowercase words stand between a party's word and its role ("Tory shadow home secretary").
+MAX_REMIT_WORDS = 3
+
+
+def _party_adjectives(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
+    """Words an article writes as a party's adjective: one or two capitalized words before a party role
+    somewhere ("Tory leader", "Lib Dem MPs"), or a word tagged NORP alone that is no first name; and
+    the words tagged NORP alone that are first names too ("Tory"), a party's word before another
+    first name only ("Tory Liam Fox", not "Christian Bale")."""
     roles = party_roles()
-    before_role = {t.text for t in doc[:-1] if doc[t.i + 1].is_lower and doc[t.i + 1].lower_ in roles}
-    return frozenset(e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1 and e.text[:1].isupper()
-                     and (e.text in before_role or not first_name_gender(e.text)))
+    before_role = set()
+    for token in doc[1:]:
+        if token.lower_ in roles and (token.is_lower or is_acronym(singular(token.text))):
+            at = token.i  # over the remit words of the role: "Lib Dem home affairs spokesman"
+            while at > 0 and token.i - at < MAX_REMIT_WORDS and doc[at - 1].is_lower and doc[at - 1].is_alpha:
+                at -= 1
+            for n in (1, 2):
+                words = doc[max(at - n, 0):at]
+                if len(words) == n and all(t.text[:1].isupper() and t.is_alpha for t in words):
+                    before_role.add(words.text)
+    alone = {e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1 and e.text[:1].isupper()}
+    names = {w for w in alone if first_name_gender(w)}
+    return frozenset(before_role | (alone - names)), frozenset(names)
 
 
 def _before_members(span: Span) -> bool:
@@ -741,7 +757,7 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
     """
     found: list[Candidate] = []
     person_words = frozenset(t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
-    party_words = _party_adjectives(doc)
+    party_words, party_or_name = _party_adjectives(doc)
 
     def add(span: Span, label: str, titles: tuple[str, ...] = ()) -> None:
         if _is_noise(span, label):
@@ -753,9 +769,17 @@ def named_mentions(doc: Doc, groups: bool) -> list[Candidate]:
     def take(piece: Span, label: str) -> None:
         """Trim, split and add one entity (or one part of a list spaCy tagged as one)."""
         span, titles = trim(piece, label)
-        if span is not None and label == "PERSON" and len(span) > 1 and span[0].text in party_words \
-                and span[1].text[:1].isupper():
-            span, more = trim(doc[span.start + 1:span.end], label)  # "Tory David Davis": a party's word, a name
+        lead = next((n for n in (2, 1) if span is not None and label == "PERSON" and len(span) > n
+                     and span[n].text[:1].isupper() and (span[:n].text in party_words or span[:n].text
+                                                         in party_or_name and first_name_gender(span[n].text))), 0)
+        if lead:  # "Tory David Davis": a party's word and a name
+            party = doc[span.start:span.start + lead]
+            if gazetteer.demonym(party.text) is not None or gazetteer.place(party.text) is not None:
+                add(party, "NORP")
+            else:
+                found.append(Candidate(party.start, party.end, party.text, ORGANIZATION, ent_label="NORP",
+                                       form=party.text, evidence=True))
+            span, more = trim(doc[party.end:span.end], label)
             titles += more
         if span is None or _bare_sector(span):
             return
