@@ -315,6 +315,9 @@ def test_a_name_glued_to_a_function_word_or_after_a_party_word_is_the_name_alone
     assert {a.label for a in table.actors if a.type == PERSON} == {"Jane Hill", "David Marsh"}
     table = find_actors(nlp("Lib Dem MPs met. Lib Dem Norman Pike said the plan was right."))
     assert {a.label for a in table.actors if a.type == PERSON} == {"Norman Pike"}
+    # a first name before "its deputy" is no party's word
+    table = find_actors(nlp("Asha is the firm's chairman and Ravi its deputy. Ravi Mehta said the results were good."))
+    assert {a.label for a in table.actors if a.type == PERSON} == {"Asha", "Ravi Mehta"}
 
 
 # --- names of organizations named by their members ----------------------------------------------

@@ -342,3 +342,8 @@ def test_a_person_span_holding_a_lowercase_word_is_the_name_after_it(nlp):
 def test_members_tagged_as_a_person_before_an_apostrophe_are_no_person(nlp):
     doc = with_ents(nlp, "Labour MPs' fears grew over the winter.", [("Labour MPs'", "PERSON")])
     assert not [label for label, (kind, _) in found(doc).items() if kind == PERSON]
+
+
+def test_a_plural_title_before_an_apostrophe_that_names_no_members_stays_in_the_name(nlp):
+    doc = with_ents(nlp, "The report of the Sea Lords' panel was published.", [("the Sea Lords'", "ORG")])
+    assert "Sea Lords" in found(doc)

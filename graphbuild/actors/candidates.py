@@ -313,8 +313,9 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
                 or token.is_lower or (token.lower_ in DATE_WORDS and end - 1 > start) \
                 or end - 1 > start and SCORE.match(token.text) and (label == "PERSON" or not token.text.isdigit()):
             end -= 1  # a score or a count after a name in a results table: "J. Pooley 111", "Kent 108-3"
-        elif end - 1 > start and singular(token.text) != token.text and is_title(singular(token.text)):
-            end -= 1  # "Labour MPs'": the members before a possessive's apostrophe
+        elif end - 1 > start and singular(token.text) != token.text and is_title(singular(token.text)) \
+                and token.lower_ in sector_nouns():
+            end -= 1  # "Labour MPs'": the members before a possessive's apostrophe ("the Law Lords'" stays)
         elif end - 1 > start and label != "PERSON" and is_title(token.text) and end + 1 < len(doc) \
                 and "PERSON" in (doc[end].ent_type_, doc[end + 1].ent_type_ if doc[end].text == "." else ""):
             end -= 1  # a title between an organization and a person: "Coast Guard Lt. Steve Hardy"
@@ -450,11 +451,13 @@ def _party_adjectives(doc: Doc) -> tuple[frozenset[str], frozenset[str]]:
     for token in doc[1:]:
         if token.lower_ in roles and (token.is_lower or is_acronym(singular(token.text))):
             at = token.i  # over the remit words of the role: "Lib Dem home affairs spokesman"
-            while at > 0 and token.i - at < MAX_REMIT_WORDS and doc[at - 1].is_lower and doc[at - 1].is_alpha:
+            while at > 0 and token.i - at < MAX_REMIT_WORDS and doc[at - 1].is_lower and doc[at - 1].is_alpha \
+                    and doc[at - 1].pos_ in ("NOUN", "ADJ"):
                 at -= 1
             for n in (1, 2):
                 words = doc[max(at - n, 0):at]
-                if len(words) == n and all(t.text[:1].isupper() and t.is_alpha for t in words):
+                if len(words) == n and all(t.text[:1].isupper() and t.is_alpha for t in words) \
+                        and not first_name_gender(words[0].text):  # "Anil its deputy": a person's name
                     before_role.add(words.text)
     alone = {e.text for e in doc.ents if e.label_ == "NORP" and len(e) == 1 and e.text[:1].isupper()}
     names = {w for w in alone if first_name_gender(w)}
