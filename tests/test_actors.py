@@ -406,3 +406,18 @@ def test_a_parenthesised_name_after_a_possessive_is_the_owned_name(nlp):
                 Span(doc, committee, committee + 3, "ORG")]
     found = {a.label: set(a.aliases) for a in find_actors(doc).actors}
     assert found["Bank of Lisbon"] == set() and "RSC" in found["Rates Steering Committee"], found
+
+
+def test_a_groups_events_are_said_of_its_country_but_not_where_it_is_or_who_leads_it(nlp):
+    from graphbuild.actors import with_group_countries
+    from graphbuild.relations import find_relations
+
+    doc = nlp("Kenyan troops attacked Somalia on Monday. The Kenyan troops in Mogadishu were led by Omar Haji.")
+    table = find_actors(doc)
+    found = {(r.subject, r.predicate, r.object): r for r in with_group_countries(tuple(find_relations(doc, table)), table)}
+    assert ("Kenya military", "attacked", "Somalia") in found
+    rolled = found[("Kenya", "attacked", "Somalia")]
+    assert rolled.construction.endswith("+group")
+    assert rolled.confidence < found[("Kenya military", "attacked", "Somalia")].confidence
+    assert ("Kenya military", "basedIn", "Mogadishu") in found and ("Kenya", "basedIn", "Mogadishu") not in found
+    assert ("Omar Haji", "leaderOf", "Kenya") not in found

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..names import tidy
 from ..pronouns import Antecedent, person_gender, resolve_pronouns
 from ..records import COUNTRY, ORGANIZATION, PERSON, Actor, ActorTable, Mention, Relation
+from ..vocab import STRUCTURAL
 from .candidates import Candidate, named_mentions, tags_and_acronyms
 from .groups import find_groups, joined_organization, state_bodies
 from .names import label, unique_keys
@@ -160,7 +161,9 @@ def with_group_countries(relations: tuple[Relation, ...], table: ActorTable) -> 
 
     "Tokayev called in Russian troops" says Tokayev called in the Russia military, and so Russia:
     event data codes an agent by its country and sector, and reads it by either. The copy is
-    weaker (:data:`ROLL_UP_CONFIDENCE`) and names its construction "<rule>+group".
+    weaker (:data:`ROLL_UP_CONFIDENCE`) and names its construction "<rule>+group". Only events
+    are stated again: where a group is, whom it is led by or what it belongs to is not said of
+    its country ("Chinese troops in the square" puts no country's seat there).
     """
     country_of = {a.key: a.part_of for a in table.actors
                   if a.sector and a.part_of and any(b.key == a.part_of and b.type == COUNTRY for b in table.actors)}
@@ -168,7 +171,7 @@ def with_group_countries(relations: tuple[Relation, ...], table: ActorTable) -> 
         return relations
     extra = []
     for rel in relations:
-        if rel.construction == "group":
+        if rel.construction == "group" or rel.predicate in STRUCTURAL:
             continue
         subject, obj = country_of.get(rel.subject, rel.subject), country_of.get(rel.object, rel.object)
         if (subject, obj) != (rel.subject, rel.object) and subject != obj:
