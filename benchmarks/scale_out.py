@@ -204,7 +204,7 @@ def builds(files: list[Path], repeat: int, work: Path) -> dict:
             try:
                 row[key] = run_build(files, cluster.address, work / f"r{n}-{key}", cluster=cluster)
                 if preload:  # the same workers again, for a second build (model loaded, plugin registered)
-                    row["dask_warm"] = run_build(files, cluster.address, work / f"r{n}-dask-warm", cluster=cluster)
+                    row["dask_warm"] = run_build(files, cluster.address, work / f"r{n}-dask_warm", cluster=cluster)
             finally:
                 cluster.stop()
         row["isomorphic"] = all(same_graph(work / f"r{n}-jobs1", work / f"r{n}-{key}") for key in BUILDS[2:])
