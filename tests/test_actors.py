@@ -421,3 +421,27 @@ def test_a_groups_events_are_said_of_its_country_but_not_where_it_is_or_who_lead
     assert rolled.confidence < found[("Kenya military", "attacked", "Somalia")].confidence
     assert ("Kenya military", "basedIn", "Mogadishu") in found and ("Kenya", "basedIn", "Mogadishu") not in found
     assert ("Omar Haji", "leaderOf", "Kenya") not in found
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("The meeting of the Parliamentary Labour Party was tense. Ann Hale said the Labour Party was united.",
+     {"Parliamentary Labour Party", "Labour Party"}),
+    ("The Social Democratic Party split from the Democratic Party in May.", {"Social Democratic Party", "Democratic Party"}),
+])
+def test_a_name_with_its_designator_inside_a_longer_name_is_another_actor(nlp, text, apart):
+    assert apart <= {a.label for a in find_actors(nlp(text)).actors}
+
+
+def test_a_tail_without_a_designator_is_still_a_short_form(nlp):
+    table = find_actors(nlp("The New York Times reported the deal. The Times said it was off."))
+    assert [(a.label, a.aliases) for a in table.actors] == [("New York Times", ("Times",))]
+
+
+@pytest.mark.parametrize("text, whole, short", [
+    ("The US Securities and Exchange Commission fined the bank. The Securities and Exchange Commission said so.",
+     "US Securities and Exchange Commission", "Securities and Exchange Commission"),
+    ("Members of the Scottish Green Party met. The Green Party said it would stand.", "Scottish Green Party", "Green Party"),
+])
+def test_a_name_after_a_place_is_still_the_short_form_of_the_whole(nlp, text, whole, short):
+    table = find_actors(nlp(text))
+    assert [(a.label, a.aliases) for a in table.actors if a.type == ORGANIZATION] == [(whole, (short,))]

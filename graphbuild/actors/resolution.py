@@ -210,12 +210,18 @@ def _join_short_forms(forms: Forms, org_first: set[str], uf: UnionFind, first: d
             # After a possessive only the possessed part counts ("UN's Economic Commission").
             owned = "'" in ms[0].text
             name_words = tuple(name_key(w) for w in words(ms[0].text.split("'")[-1]))
+            place = _place_prefix(name_words)
             for n in range(1, len(name_words) + owned):
+                if 2 <= n < len(name_words) - place and generic.get(name_words[-1]) == "PoliticalParty" \
+                        and name_words[-n] not in generic:
+                    # "Labour Party" in "Parliamentary Labour Party", "Democratic Party" in "Social Democratic
+                    # Party": a party's name is a party of its own, unless all before it is a place ("UK ...")
+                    continue
                 org_tails[name_words[-n:]].append(key)
                 if all(w in generic for w in name_words[n:]) or n == 1 and name_words[0] in org_first \
                         and not _named_first(forms, name_words[0], key):
                     org_tails[name_words[:n]].append(key)  # "Lehman" for "Lehman Brothers"
-            rest = name_words[_place_prefix(name_words):]  # "National" for "New Zealand National Party"
+            rest = name_words[place:]  # "National" for "New Zealand National Party"
             if 0 < len(rest) < len(name_words):
                 for n in range(1, len(rest)):
                     if all(w in generic for w in rest[n:]):
