@@ -373,12 +373,14 @@ def _join_in_context(m: _Merge) -> None:
     for node, actor in enumerate(m.actors):
         words = actor.label.split()
         candidates: list[int] = []
+        tail = False
         if len(words) == 1:
             key = name_key(actor.label)
             candidates = alias_of.get((key, _coarse(actor)), [])
             if actor.type == PERSON:
                 candidates = candidates + surname_of.get(key, [])
             elif actor.type == ORGANIZATION and not is_acronym(actor.label):
+                tail = key in tail_of
                 candidates = candidates + tail_of.get(key, []) + truncated.get(key, []) + prefixed.get(key, [])
         elif actor.type == PERSON and len(words) == 2:
             candidates = nicknamed(actor.label)
@@ -388,8 +390,9 @@ def _join_in_context(m: _Merge) -> None:
         if root is not None and len(words) == 1 and actor.type == ORGANIZATION and not _short_name_of(m, node, root):
             continue
         # One candidate in the whole corpus needs nothing more; of several, the dominant one needs the
-        # context to agree ("Brown" of a company's name is not Gordon Brown).
-        if root is not None and (_one_root(m, node, candidates) or context.agrees(node, root)):
+        # context to agree ("Brown" of a company's name is not Gordon Brown). So does the last word of
+        # a longer name, even one: "Congress" is not the Trades Union Congress of another article.
+        if root is not None and (not tail and _one_root(m, node, candidates) or context.agrees(node, root)):
             m.join(node, root, short=len(words) == 1)
     _join_namesakes(m, context)
     _join_near_misses(m, context)

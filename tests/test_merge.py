@@ -221,12 +221,30 @@ def test_names_written_with_or_without_spaces_and_number_words_are_one():
     assert len(labels) == 1
 
 
-def test_a_truncated_or_tail_name_joins_the_organization_it_shortens():
-    labels = _groups([
-        _result("a", _party("National Mint", mentions=4)), _result("b", _party("Nat", mentions=2)),
-        _result("c", _party("Assembly of Elders", mentions=4)), _result("d", _party("Elders", mentions=2)),
+def test_a_truncated_name_joins_the_organization_it_shortens():
+    labels = _groups([_result("a", _party("National Mint", mentions=4)), _result("b", _party("Nat", mentions=2))])
+    assert labels == [("National Mint", frozenset({"Nat"}))]
+
+
+def test_a_tail_name_joins_the_organization_it_ends_where_the_context_agrees():
+    merged, _ = merge_actors([
+        *(_result(f"a{i}", _party("Assembly of Elders", mentions=4), _actor("River Board", "Organization"))
+          for i in range(3)),
+        _result("b", _party("Elders", mentions=2), _actor("River Board", "Organization")),
+        *_others(5),
     ])
-    assert labels == [("Assembly of Elders", frozenset({"Elders"})), ("National Mint", frozenset({"Nat"}))]
+    assert {m.label: m.aliases for m in merged}["Assembly of Elders"] == {"Elders"}
+
+
+def test_a_tail_name_in_another_context_is_another_actor():
+    """ "Congress" in an article about a president's budget is not the one union congress named elsewhere."""
+    merged, _ = merge_actors([
+        *(_result(f"a{i}", _party("Farmers Union Congress", mentions=4), _actor("River Board", "Organization"))
+          for i in range(3)),
+        _result("b", _party("Congress", mentions=2), _actor("Budget Office", "Organization")),
+        *_others(5),
+    ])
+    assert {m.label for m in merged} >= {"Farmers Union Congress", "Congress"}
 
 
 def test_a_bare_name_named_far_more_than_its_arm_is_not_its_short_name():
