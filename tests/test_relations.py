@@ -835,3 +835,16 @@ def test_a_role_description_is_no_one_known_to_lead_another_country(nlp):
         {"Peruvian": ("Peru", C), "Ann Bell": ("Bell", P), "Tom Hale": ("Hale", P), "British": ("Britain", C)}))
     assert ("Hale", "primeMinisterOf", "Britain") in found
     assert ("Bell", "primeMinisterOf", "Britain") not in found
+
+
+@pytest.mark.parametrize("text, now", [
+    ("Former Acme Oil chairman Ivan Petrov spoke in Leeds.", "Acme Oil chairman Ivan Petrov spoke in Leeds."),
+    ("Ivan Petrov, the former chief executive of Acme Oil, was jailed.",
+     "Ivan Petrov, the chief executive of Acme Oil, was jailed."),
+    ("Ivan Petrov, a onetime chairman of Acme Oil, was jailed.", "Ivan Petrov, a chairman of Acme Oil, was jailed."),
+    ("Ivan Petrov is a former director of Acme Oil.", "Ivan Petrov is a director of Acme Oil."),
+])
+def test_a_role_held_no_more_states_no_relation_of_today(nlp, text, now):
+    actors = {"Acme Oil": ("Acme Oil", ORGANIZATION), "Ivan Petrov": ("Ivan Petrov", PERSON), "Leeds": ("Leeds", PLACE)}
+    assert not {t for t in triples(relations_of(nlp, text, actors)) if t[2] == "Acme Oil"}
+    assert {t for t in triples(relations_of(nlp, now, actors)) if t[2] == "Acme Oil"}  # the same role held now

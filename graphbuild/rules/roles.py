@@ -68,6 +68,8 @@ HEAD_PREDICATES = frozenset({"leaderOf", "chairOf", "presidentOf"})
 AFFILIATION_PREPS = ("at", "of", "from")
 #: Nouns beside a name that state no role (family, friends, ...): relations_not_roles.txt.
 NOT_ROLES = lexicon.words("relations_not_roles.txt")
+#: Words before a role that say it is held no more ("former leader X"): relations_past_role_words.txt.
+PAST_ROLE_WORDS = lexicon.words("relations_past_role_words.txt")
 #: What an unknown role noun beside a name states, by the actor type it is of: "Modesto native X",
 #: "X, a finance professor at Y" -> affiliatedWith; "X, a native of Texas", "Canadian novelist X" -> livesIn.
 GENERIC_ROLE = {ORGANIZATION: "affiliatedWith", COUNTRY: "livesIn", PLACE: "livesIn"}
@@ -171,6 +173,7 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
         predicate, staff = None, True  # "E&Y's UK head of tax": the head of a function, read generically
     shadow = any(c.lower_ == "shadow" for c in role.children if c.i < role.i) or (
         role.i > 0 and role.nbor(-1).lower_ == "shadow")
+    past = _held_no_more(role)
     office, legislator = _marked(role, GOVERNMENT_OFFICES), _marked(role, LEGISLATORS)
     describes_an_organization = role.lemma_.lower() in ORG_NOUNS  # "US wine maker X", "Russian oil giant X"
     for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
@@ -178,10 +181,10 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
         if end.key == person.key:
             continue
         party = ctx.subtypes.get(end.key) == "PoliticalParty"
-        if shadow or (office and party):
+        if shadow or past or (office and party):
             if party:  # "Tory shadow education secretary X", "Former Tory chancellor X"
                 yield Found(person, "memberOf", end, construction, anchor)
-            continue  # a shadow secretary works for no department
+            continue  # a shadow secretary works for no department; a former one for none now
         if legislator and ctx.type_of(end) == PLACE and prep in ("", "for", "of"):
             yield Found(person, "represents", end, construction, anchor)  # "Ohio Senator X", "the MP for Leeds"
         elif staff and token.dep_ == "poss" and ctx.type_of(end) == PERSON and token.pos_ == "PROPN":
@@ -211,6 +214,12 @@ def _heads_a_function(ctx: ArticleContext, role: Token) -> bool:
     """Whether a head's "of" phrase is a common noun for a function ("head of tax", "chief of staff")."""
     return any(obj.pos_ == "NOUN" and ctx.phrase(obj, behind=False) is None
                and obj.lemma_.lower() not in ORG_NOUNS for _, obj in grammar.prep_objects(role, "of"))
+
+
+def _held_no_more(role: Token) -> bool:
+    """Whether a word of the role's phrase before it says the role is past ("former Tory leader",
+    "its ex-chief executive")."""
+    return any(t.lower_ in PAST_ROLE_WORDS for t in role.doc[role.left_edge.i:role.i])
 
 
 def _marked(role: Token, roles: frozenset[str]) -> bool:
