@@ -389,9 +389,9 @@ CONSTRUCTIONS = [
         {"Cuba": ("Cuba", C), "Vatican": ("Vatican", C)},
         {("Vatican", "requested", "Cuba")}, id="at-the-request-of"),
     pytest.param(
-        "Vladimir Putin answered Kassym-Jomart Tokayev's distress call.",
-        {"Vladimir Putin": ("Putin", P), "Kassym-Jomart Tokayev": ("Tokayev", P)},
-        {("Putin", "answeredCallOf", "Tokayev")}, id="answered-a-call"),
+        "Marta Quiroga answered Tomas Brenner's distress call.",
+        {"Marta Quiroga": ("Quiroga", P), "Tomas Brenner": ("Brenner", P)},
+        {("Quiroga", "answeredCallOf", "Brenner")}, id="answered-a-call"),
     pytest.param(
         "Thousands of Serbian students protested against Aleksandar Vucic.",
         {"Serbian students": ("Serbian students", O), "Aleksandar Vucic": ("Vucic", P)},
@@ -714,12 +714,12 @@ def test_a_parenthesis_that_is_no_party_tag_states_nothing(nlp):
 def test_the_soldiers_are_the_group_named_before(nlp):
     from graphbuild.actors import find_actors
 
-    doc = nlp("Russian paratroopers have arrived in Kazakhstan. The soldiers were sent at the invitation of "
-              "President Kassym-Jomart Tokayev.")
+    doc = nlp("Chilean marines have landed in Peru. The soldiers were sent at the invitation of "
+              "President Dina Vargas.")
     table = find_actors(doc)
     by_key = {a.key: a for a in table.actors}
     invited = [r for r in find_relations(doc, table) if r.predicate == "invited"]
-    assert [(by_key[r.subject].label, by_key[r.object].sector) for r in invited] == [("Kassym-Jomart Tokayev", "MIL")]
+    assert [(by_key[r.subject].label, by_key[r.object].sector) for r in invited] == [("Dina Vargas", "MIL")]
     assert invited[0].label == "at the invitation of"
 
 

@@ -159,7 +159,7 @@ ROLL_UP_CONFIDENCE = 0.8
 def with_group_countries(relations: tuple[Relation, ...], table: ActorTable) -> tuple[Relation, ...]:
     """``relations``, and each relation of a country's group stated again of the country.
 
-    "Tokayev called in Russian troops" says Tokayev called in the Russia military, and so Russia:
+    "The president called in Chilean troops" says the president called in the Chile military, and so Chile:
     event data codes an agent by its country and sector, and reads it by either. The copy is
     weaker (:data:`ROLL_UP_CONFIDENCE`) and names its construction "<rule>+group". Only events
     are stated again: where a group is, whom it is led by or what it belongs to is not said of

@@ -47,7 +47,7 @@ OUTLET_NOUNS = frozenset({
 #: The actor stage's sector nouns for a state's own organs (actors_sector_nouns.tsv: government,
 #: military, police, legislature, courts, intelligence) are agent nouns too, read from there.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
-#: Sector nouns (actors_sector_nouns.tsv) -> their sector, for "the soldiers" after "Russian paratroopers".
+#: Sector nouns (actors_sector_nouns.tsv) -> their sector, for "the soldiers" after "Chilean marines".
 SECTOR_OF: dict[str, str] = {row[0]: row[1] for row in lexicon.rows("actors_sector_nouns.tsv")}
 CARRIER_NOUNS: dict[str, str] = {
     **{row[0]: "agent" for row in lexicon.rows("actors_sector_nouns.tsv") if row[1] in STATE_SECTORS},
@@ -325,7 +325,7 @@ class ArticleContext:
         if lemma in OUTLET_NOUNS and (key := self._recent(token.i, lambda k: k in self.outlets)):
             return End(key, weak=True)
         sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
-        if sector:  # "Russian paratroopers have arrived ... The soldiers were sent"; "the police"
+        if sector:  # "Chilean marines have landed ... The soldiers were sent"; "the police"
             if key := self._recent(token.i, lambda k: self.groups.get(k) == sector):
                 return End(key, weak=True)
             if lemma in self.namings:
