@@ -46,8 +46,25 @@ LOST_AFTER = 60.0
 POLL = 1.0
 #: Batches in flight per worker thread: enough that no worker waits for its next one.
 IN_FLIGHT_PER_THREAD = 2
-#: At least this many batches per worker thread, however small the corpus.
-TASKS_PER_THREAD = 8
+#: Each batch takes this share of the articles left per worker thread (guided self-scheduling):
+#: batches shrink as the build nears its end, so the workers finish within an article or two of each other.
+GUIDED_SHARE = 4
+
+
+def batch_sizes(articles: int, threads: int, largest: int) -> list[int]:
+    """How many articles each batch takes, in order: a quarter of what is left per worker thread,
+    at most ``largest``, down to one article at a time for the last few.
+
+    Example:
+        >>> batch_sizes(40, 2, 32)
+        [5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+    """
+    sizes, left = [], articles
+    while left > 0:
+        size = max(1, min(largest, -(-left // (GUIDED_SHARE * max(1, threads)))))
+        sizes.append(size)
+        left -= size
+    return sizes
 
 
 def _worker_facts(model: str | None) -> dict[str, str]:
@@ -103,8 +120,8 @@ class DaskExecutor:
         address: the scheduler, e.g. ``tcp://host:8786``.
         model: the model the build will use (None: the default); the workers start
             loading it as soon as the executor connects.
-        batch_size: articles per task, at most (a small corpus is cut into smaller
-            ones); None: the build's batch size.
+        batch_size: articles per task, at most (batches shrink as the build nears its
+            end: :func:`batch_sizes`); None: the build's batch size.
         connect_timeout: seconds to wait for the scheduler and for a first worker.
         lost_after: seconds with no worker before the build gives up.
         on_worker_lost: called with a worker's address when it leaves mid-build
@@ -258,9 +275,11 @@ class DaskExecutor:
 
         client = self._connected()
         watch = _Watch(self)
-        # Smaller batches for a small corpus, so that no worker is left idle while another ends a long one.
-        size = max(1, min(self.batch_size or BATCH_SIZE, -(-len(articles) // (TASKS_PER_THREAD * max(1, watch.threads)))))
-        batches = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
+        # Batches shrink towards the end, so that no worker is left idle while another ends a long one.
+        batches, start = [], 0
+        for size in batch_sizes(len(articles), watch.threads, self.batch_size or BATCH_SIZE):
+            batches.append(list(articles[start:start + size]))
+            start += size
         window = max(2, IN_FLIGHT_PER_THREAD * watch.threads)
         in_flight: dict = {}  # future -> batch index
         finished: dict[int, list[ArticleResult]] = {}

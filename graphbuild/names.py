@@ -10,8 +10,6 @@ import functools
 import re
 import unicodedata
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from . import lexicon
 
 #: Words skipped when forming an acronym from a long name ("Bank of England" -> "BoE", "BE").
@@ -97,6 +95,15 @@ def name_key(name: str) -> str:
 _GLUED = re.compile(r"^([a-z]{2,})(?=[A-Z][a-z])")
 
 
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    # Imported on first need: a Dask client merges names but never parses, and importing spaCy
+    # would cost it half a second of start-up.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def tidy(name: str) -> str:
     """A surface form as a label: straight apostrophes, single spaces, no possessive 's, no function
     word glued in front (spaCy's English stop words: "ofNew Labour").
@@ -107,7 +114,7 @@ def tidy(name: str) -> str:
     """
     text = " ".join(name.translate(_APOSTROPHES).split())
     glued = _GLUED.match(text)
-    if glued and glued.group(1) in STOP_WORDS:
+    if glued and glued.group(1) in _stop_words():
         text = text[glued.end():]  # "ofNew Labour": a function word the source glued to the name
     return re.sub(r"'s?$", "", text).strip() if re.search(r"\w's$|s'$", text) else text
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-import spacy.util
 from rdflib.namespace import RDF
 
 from .aliases import AliasRules, read_aliases
@@ -27,13 +26,14 @@ from .cache import STATE_DIR, ResultCache, read_manifest, write_manifest
 from .dates import Sidecar, read_sidecar
 from .diff import GraphDiff, diff_graphs, write_diff
 from .errors import GraphbuildError
-from .extract import extract, load_tables
 from .graph import build_graph
-from .nlp import default_model, load_pipeline, parse_texts
 from .outputs import GRAPH_FILE, OutputPaths, PublishError, output_lock, write_outputs
 from .reading import InputProblem, find_sources, read_articles
 from .records import Article, ArticleResult
 from .vocab import actor_type_of
+
+# spaCy and the extraction stages are imported where they run: a build whose parsing runs on a Dask
+# cluster never parses here, and its client starts faster for not importing them.
 
 #: Texts per ``nlp.pipe`` batch, and articles per task sent to a worker: small enough that the
 #: last tasks of a --jobs run end close together, large enough that sending them costs nothing.
@@ -82,6 +82,9 @@ class Executor(Protocol):
 
 
 def _parse_chunk(args: tuple[str | None, list[Article]]) -> list[ArticleResult]:
+    from .extract import extract
+    from .nlp import load_pipeline, parse_texts
+
     model, articles = args
     nlp = load_pipeline(model)
     docs = parse_texts(nlp, (a.text for a in articles), batch_size=BATCH_SIZE)  # long texts in pieces
@@ -114,6 +117,9 @@ def parse_articles(articles: Iterable[Article], *, model: str | None = None,
         model: the spaCy model; None picks the default.
         jobs: worker processes; 1 parses in this process.
     """
+    from .extract import load_tables
+    from .nlp import load_pipeline
+
     load_pipeline(model)  # fail early, in this process, if the model is missing
     load_tables()
     chunks = ((model, chunk) for chunk in _chunks(articles, BATCH_SIZE))
@@ -151,6 +157,10 @@ def model_identity(model: str | None) -> str:
     Raises:
         ModelNotFound: when the model is not installed.
     """
+    import spacy.util
+
+    from .nlp import default_model, load_pipeline
+
     name = model or default_model()
     try:
         path = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
@@ -244,8 +254,6 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
     out_dir = Path(out_dir)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    identity = executor.model_identity(model) if executor else model_identity(model)
-    cache = ResultCache(out_dir, identity)
     problems: list[InputProblem] = []
 
     def problem(item: InputProblem) -> None:
@@ -258,17 +266,11 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
         problem(InputProblem(where, message))
     previous = _previous_graph(out_dir) if diff is not None else None
 
-    earlier: list[ArticleResult] = []
-    for article in read_manifest(out_dir) if update else []:
-        result = cache.load(article.id)
-        if result is None:
-            raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
-        # The cache keeps the path an article was first parsed from; the manifest, the one last built from.
-        earlier.append(dataclasses.replace(result, article=_dated(
-            dataclasses.replace(result.article, source=article.source, date=article.date), sidecar)))
-    known = {r.article.id for r in earlier}
+    manifest = read_manifest(out_dir) if update else []  # no earlier build: fail before reading
 
+    # Articles are read before the model is asked for: a Dask cluster's workers load it meanwhile.
     articles: list[Article] = []
+    seen: set[str] = set()
     for item in read_articles(sources, max_bytes=max_bytes):
         if isinstance(item, InputProblem):
             problem(item)
@@ -276,9 +278,22 @@ def _build(sources: list[Path], out_dir: str | Path, *, model: str | None, jobs:
         item = _dated(item, sidecar)
         if on_article:
             on_article(item)
-        if item.id not in known:
-            known.add(item.id)
+        if item.id not in seen:
+            seen.add(item.id)
             articles.append(item)
+
+    identity = executor.model_identity(model) if executor else model_identity(model)
+    cache = ResultCache(out_dir, identity)
+    earlier: list[ArticleResult] = []
+    for article in manifest:
+        result = cache.load(article.id)
+        if result is None:
+            raise GraphbuildError(f"{out_dir}: the cache lacks {article.source}; rebuild without --update")
+        # The cache keeps the path an article was first parsed from; the manifest, the one last built from.
+        earlier.append(dataclasses.replace(result, article=_dated(
+            dataclasses.replace(result.article, source=article.source, date=article.date), sidecar)))
+    known = {r.article.id for r in earlier}
+    articles = [a for a in articles if a.id not in known]  # already in the graph
     # An edited article replaces the version an earlier build read from the same source.
     fresh = {a.source for a in articles}
     earlier = [r for r in earlier if r.article.source not in fresh]

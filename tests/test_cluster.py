@@ -109,6 +109,17 @@ def test_a_dask_build_gives_the_local_graph_and_uses_both_workers(dask_cluster, 
     assert all(count >= 1 for count in loaded.values())  # each worker holds the model, loaded once
 
 
+@pytest.mark.parametrize("articles, threads", [(1, 2), (7, 2), (200, 2), (2225, 2), (500, 8)])
+def test_batches_shrink_towards_the_end_so_workers_finish_together(articles, threads):
+    sizes = cluster.batch_sizes(articles, threads, 32)
+    assert sum(sizes) == articles  # every article once
+    assert max(sizes) <= 32
+    assert sizes == sorted(sizes, reverse=True)
+    # The last batch on each worker thread is a single article, so none waits long for another.
+    assert sizes[-threads:] == [1] * min(threads, articles)
+    assert len(sizes) < max(articles, 2 * threads * 32)  # not one task per article for a large corpus
+
+
 def test_results_come_back_in_input_order(dask_cluster, corpus):
     articles = articles_of(corpus)
     with DaskExecutor(dask_cluster, batch_size=1) as dask:

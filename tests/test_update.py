@@ -15,7 +15,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
 
-from graphbuild import pipeline
+from graphbuild import nlp, pipeline
 from graphbuild.cache import CURRENT, MANIFEST, STATE_DIR, ResultCache, read_manifest
 from graphbuild.cli import cli
 from graphbuild.errors import GraphbuildError
@@ -208,7 +208,7 @@ def test_cached_rerun_never_loads_the_model(inputs, tmp_path, monkeypatch):
     def no_loading(model=None):
         raise AssertionError("the model was loaded although every article is cached")
 
-    monkeypatch.setattr(pipeline, "load_pipeline", no_loading)
+    monkeypatch.setattr(nlp, "load_pipeline", no_loading)
     report = pipeline.build([a], out)
     assert report.parsed == 0
     assert pipeline.model_identity(None) == json.loads((out / STATE_DIR / CURRENT / MANIFEST).read_text())["model"]
