@@ -25,7 +25,7 @@ from ..records import COUNTRY, ORGANIZATION, PERSON, Actor, ActorTable, Mention,
 from ..vocab import STRUCTURAL
 from .candidates import Candidate, named_mentions, tags_and_acronyms
 from .groups import find_groups, joined_organization, state_bodies
-from .names import label, unique_keys
+from .names import label, titled_names, unique_keys
 from .resolution import resolve
 from .tokens import map_tokens, members
 from .types import actor_type, trusted_place
@@ -81,6 +81,8 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
     for ms, key, text, (kind, subtype) in zip(order, keys, labels, kinds):
         spans = sorted(set(spans_of[key]))
         names = {tidy(doc[s:e].text) for s, e, dem in spans if not dem and (s, e) not in generic}
+        if kind == PERSON:
+            names |= titled_names(doc, spans)
         aliases = tuple(sorted(names - {text}))
         actors.append(Actor(key=key, label=text, type=kind, subtype=subtype, aliases=aliases,
                             mentions=_mentions(doc, spans),
