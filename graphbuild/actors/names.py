@@ -102,15 +102,17 @@ def surnames(labels: list[str], keys: list[str], kinds: list[tuple[str, str]],
             and gazetteer.place(form[0]) is None and gazetteer.demonym(form[0]) is None}
 
 
-def titled_names(doc: Doc, spans) -> set[str]:
+def titled_names(doc: Doc, spans, shared_surnames: frozenset[str] = frozenset()) -> set[str]:
     """A person's names as written with the titles right before them ("President Kennedy",
     "Sen. Robert F. Kennedy", "Dr. Martin Luther King Jr."): surface forms of the same person, kept as
     aliases while the label stays the bare name. Only a run of title words counts: "Chicago Mayor Anne
-    Cole" gives "Mayor Anne Cole", never the place.
+    Cole" gives "Mayor Anne Cole", never the place. A bare surname after "Mr" or "Mrs" that two
+    people of the article share gives none: the honorific does not tell which of them it is.
 
     Args:
         doc: the parsed article.
         spans: the person's mention spans, (start, end, demonym) token offsets.
+        shared_surnames: last words (lower case) of more than one person's label in the article.
 
     Returns:
         The titled forms, each as written (tidied), without the bare names themselves.
@@ -126,6 +128,6 @@ def titled_names(doc: Doc, spans) -> set[str]:
                 and doc[first - 1].pos_ != "VERB" and doc[first - 1].ent_type_ in ("", "PERSON"):
             first -= 1
         honorific_only = all(doc[i].lower_.rstrip(".") in HONORIFICS for i in range(first, start))
-        if first < start and not (honorific_only and end - start == 1):
+        if first < start and not (honorific_only and end - start == 1 and doc[start].lower_ in shared_surnames):
             forms.add(tidy(doc[first:end].text))
     return forms
