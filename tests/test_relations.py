@@ -417,6 +417,36 @@ CONSTRUCTIONS = [
         "Kennedy's assassination by Lee Harvey Oswald shocked the world.",
         {"Kennedy": ("Kennedy", P), "Lee Harvey Oswald": ("Oswald", P)},
         {("Oswald", "killed", "Kennedy")}, id="possessor-victim-and-by-agent"),
+    # where a person is from: "be from", "grow up in", a fronted participle, an age then "of"
+    pytest.param(
+        "Maria Duarte is from Porto.",
+        {"Maria Duarte": ("Duarte", P), "Porto": ("Porto", L)},
+        {("Duarte", "livesIn", "Porto")}, id="be-from-a-place"),
+    pytest.param(
+        "Maria Duarte grew up in Porto before moving to Lisbon.",
+        {"Maria Duarte": ("Duarte", P), "Porto": ("Porto", L), "Lisbon": ("Lisbon", L)},
+        {("Duarte", "livesIn", "Porto")}, id="grew-up-in"),
+    pytest.param(
+        "Born in Porto, Maria Duarte moved to Lisbon in 1990.",
+        {"Maria Duarte": ("Duarte", P), "Porto": ("Porto", L), "Lisbon": ("Lisbon", L)},
+        {("Duarte", "bornIn", "Porto")}, id="fronted-participle-born-in"),
+    pytest.param(
+        "Backed by the Liberal Party, Maria Duarte won the seat.",
+        {"Maria Duarte": ("Duarte", P), "Liberal Party": ("Liberal Party", O)},
+        {("Liberal Party", "supported", "Duarte")}, id="fronted-participle-by-agent"),
+    pytest.param(
+        "Maria Duarte, 41, of Porto, was among the injured.",
+        {"Maria Duarte": ("Duarte", P), "Porto": ("Porto", L)},
+        {("Duarte", "livesIn", "Porto")}, id="age-then-of-a-place"),
+    # a killer named through a relative clause on a copula's complement or under a passive of guilt
+    pytest.param(
+        "Police said Tomas Brandt was the gunman who shot Lena Weiss.",
+        {"Tomas Brandt": ("Brandt", P), "Lena Weiss": ("Weiss", P)},
+        {("Brandt", "shot", "Weiss")}, id="copula-complement-with-a-relative"),
+    pytest.param(
+        "The court freed Tomas Brandt, who was convicted of murdering Lena Weiss in 1990.",
+        {"Tomas Brandt": ("Brandt", P), "Lena Weiss": ("Weiss", P)},
+        {("Brandt", "killed", "Weiss")}, id="relative-passive-of-guilt"),
 ]
 
 
@@ -430,6 +460,9 @@ def test_construction_states_triples(nlp, text, actors, expected):
 # -- precision: sentences that state no relation between their actors --------------------------
 
 NOTHING = [
+    pytest.param("Maria Duarte, who is from the Liberal Party, spoke.",
+                 {"Maria Duarte": ("Duarte", P), "Liberal Party": ("Liberal Party", O)},
+                 set(), id="be-from-a-body-is-no-home"),
     pytest.param("Ana Lopez visited Paris and then Ana Lopez left.", {"Ana Lopez": ("Lopez", P), "Paris": ("Paris", L)},
                  {("Lopez", "visited", "Paris")}, id="only-the-act"),
     pytest.param("Kenyan economist Peter Mwangi is an expert on Central Asia.",

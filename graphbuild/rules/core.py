@@ -147,6 +147,8 @@ class Core:
                     yield from self._event(token, "noun", found)  # "Russian troops poured into Georgia"
                 continue
             pos = token.pos_
+            if pos == "AUX" and token.dep_ not in ("aux", "auxpass"):
+                pos = "VERB"  # a clause's own "be": "X is from Denver" (relations_events.tsv "be ... from")
             if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
                 continue
             if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):

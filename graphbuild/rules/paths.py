@@ -153,6 +153,7 @@ BASE_CONDITIONS: dict[str, Callable[[Token], bool]] = {
     "noun": lambda t: t.pos_ in ("NOUN", "PROPN"),
     "copula": lambda t: t.lemma_ in ("be", "become", "remain"),
     "native": lambda t: any(c.dep_ == "amod" and c.lower_ in ("native", "adopted", "home") for c in t.children),
+    "number": lambda t: t.like_num,
     "parenthesized": _parenthesized,
     "lonecomma": _lone_comma,
 }
