@@ -86,6 +86,15 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
     # ... or the organization the article names for it; "Mali's powerful army" is no name of it
     ("Mali's powerful army took the town. The Malian Armed Forces said three soldiers died.",
      {"Mali": (COUNTRY, "", set()), "Malian Armed Forces": (ORGANIZATION, "GovernmentOrganization", set())}),
+    # a wire dateline's town in capitals, with its state or country: a place, whatever spaCy's label
+    ("MERIDEN, Conn. (AP) - The state sued the firm.",
+     {"MERIDEN": (PLACE, "", {"MERIDEN, Conn."}), "Connecticut": (PLACE, "AdministrativeArea", {"Conn."}),
+      "AP": (ORGANIZATION, "", set())}),
+    ("KESWICK, England (AP) - The strike ended.",
+     {"KESWICK": (PLACE, "", {"KESWICK, England"}), "England": (COUNTRY, "", set()), "AP": (ORGANIZATION, "", set())}),
+    # "St." is part of a place's name
+    ("Floods hit St. Croix County, Wis., on Monday.",
+     {"St. Croix County": (PLACE, "", {"St. Croix County, Wis."}), "Wisconsin": (PLACE, "AdministrativeArea", {"Wis."})}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)

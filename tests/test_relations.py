@@ -438,6 +438,11 @@ CONSTRUCTIONS = [
         "Maria Duarte, 41, of Porto, was among the injured.",
         {"Maria Duarte": ("Duarte", P), "Porto": ("Porto", L)},
         {("Duarte", "livesIn", "Porto")}, id="age-then-of-a-place"),
+    # a town with its country after a comma, the country's name of two words
+    pytest.param(
+        "DURBAN, South Africa - The strike ended on Monday.",
+        {"DURBAN": ("Durban", L), "South Africa": ("South Africa", C)},
+        {("Durban", "locatedIn", "South Africa")}, id="town-comma-two-word-country"),
     # a killer named through a relative clause on a copula's complement or under a passive of guilt
     pytest.param(
         "Police said Tomas Brandt was the gunman who shot Lena Weiss.",
@@ -460,6 +465,9 @@ def test_construction_states_triples(nlp, text, actors, expected):
 # -- precision: sentences that state no relation between their actors --------------------------
 
 NOTHING = [
+    pytest.param("4 Al Roe, Tom Lund, Jan Berg (Sweden) 71", {"Al Roe": ("Roe", P), "Tom Lund": ("Lund", P),
+                 "Jan Berg": ("Berg", P), "Sweden": ("Sweden", C)},
+                 {("Berg", "livesIn", "Sweden")}, id="a-list-of-names-is-no-town-with-its-country"),
     pytest.param("Maria Duarte, who is from the Liberal Party, spoke.",
                  {"Maria Duarte": ("Duarte", P), "Liberal Party": ("Liberal Party", O)},
                  set(), id="be-from-a-body-is-no-home"),
