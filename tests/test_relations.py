@@ -465,6 +465,8 @@ def test_construction_states_triples(nlp, text, actors, expected):
 # -- precision: sentences that state no relation between their actors --------------------------
 
 NOTHING = [
+    pytest.param("The choir was in Lyon on its way to Turin.", {"Lyon": ("Lyon", L), "Turin": ("Turin", L)},
+                 set(), id="a-preposition-before-a-place-is-not-its-whereabouts"),
     pytest.param("4 Al Roe, Tom Lund, Jan Berg (Sweden) 71", {"Al Roe": ("Roe", P), "Tom Lund": ("Lund", P),
                  "Jan Berg": ("Berg", P), "Sweden": ("Sweden", C)},
                  {("Berg", "livesIn", "Sweden")}, id="a-list-of-names-is-no-town-with-its-country"),
