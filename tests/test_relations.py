@@ -443,6 +443,19 @@ CONSTRUCTIONS = [
         "DURBAN, South Africa - The strike ended on Monday.",
         {"DURBAN": ("Durban", L), "South Africa": ("South Africa", C)},
         {("Durban", "locatedIn", "South Africa")}, id="town-comma-two-word-country"),
+    # a role after a legislator's party and state tag is the legislator's; a body's named owner
+    pytest.param(
+        "Sen. Rita Vance, D-Ohio, chairman of the Senate Finance Committee, objected.",
+        {"Rita Vance": ("Vance", P), "Ohio": ("Ohio", L), "Senate Finance Committee": ("Senate Finance Committee", O)},
+        {("Vance", "chairOf", "Senate Finance Committee")}, id="role-after-a-party-state-tag"),
+    pytest.param(
+        "Rita Vance, a soil chemist with the USDA's research service, disagreed.",
+        {"Rita Vance": ("Vance", P), "USDA": ("USDA", O)},
+        {("Vance", "affiliatedWith", "USDA")}, id="role-at-a-named-owners-unnamed-body"),
+    pytest.param(
+        "Floods hit the towns of Enid and Norman, Okla., on Monday.",
+        {"Enid": ("Enid", L), "Norman": ("Norman", L), "Okla.": ("Oklahoma", L)},
+        {("Norman", "locatedIn", "Oklahoma")}, id="coordinated-town-with-a-shared-state"),
     # a killer named through a relative clause on a copula's complement or under a passive of guilt
     pytest.param(
         "Police said Tomas Brandt was the gunman who shot Lena Weiss.",

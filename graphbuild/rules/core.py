@@ -37,7 +37,7 @@ DIRECT_LINKS = frozenset({"object"})
 #: The labels that the structure paths leave an actor's head by (besides "up from a subject").
 STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss", "compound"})
 #: Links by which an actor's structure path may leave it upward ("the AP bureau in Beirut").
-STRUCTURE_UP_DEPS = frozenset({"compound", "poss", "pobj", "dobj"})
+STRUCTURE_UP_DEPS = frozenset({"compound", "poss", "pobj", "dobj", "conj"})
 #: Structure links through a preposition the parser hung on the word before the actor ("found near
 #: Haifa in northern Israel"): they hold only where the preposition follows the actor's name.
 BESIDE_LINKS = frozenset({"beside", "objectin"})
@@ -358,6 +358,8 @@ class Core:
                         continue  # a pronoun or a guess from context states no structure
                     if link in BESIDE_LINKS and not self._right_after(head, own, other.token):
                         continue  # "in New York" after "Dutchess County", not after "New Jersey and"
+                    if link == "shared" and other.token.i < head.i:
+                        continue  # "Paris, France, and Lyon": France is no state of Lyon's
                     other_type = self.ctx.type_of(other.end)
                     predicate = next((p for objects, p in rows if other_type in objects), None)
                     if predicate is None:
