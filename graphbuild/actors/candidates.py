@@ -979,6 +979,8 @@ def _towns_with_their_states(doc: Doc, found: list[Candidate]) -> list[Candidate
         if m.kind != PLACE and (where.type == COUNTRY or m.end - m.start > 1 and m.kind == PERSON) \
                 and not (doc[m.start:m.end].text.isupper() and _dateline_town(doc[m.start:m.end])):
             continue  # spaCy's other label stands unless a state says "town": "Kulm, N.D."
+        if m.ent_label != "GPE" and doc[m.start:m.end].text.isupper() and _dateline_town(doc[m.start:m.end]):
+            m.ent_label = "GPE"  # a dateline says it is a town: "DAYTON, Ohio (AP)" is no company
         m.kind, m.subtype = PLACE, m.subtype if m.kind == PLACE else ""
         other = starts.get(i)
         if other is None or other.end > end:
