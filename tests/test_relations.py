@@ -456,6 +456,10 @@ CONSTRUCTIONS = [
         "Floods hit the towns of Enid and Norman, Okla., on Monday.",
         {"Enid": ("Enid", L), "Norman": ("Norman", L), "Okla.": ("Oklahoma", L)},
         {("Norman", "locatedIn", "Oklahoma")}, id="coordinated-town-with-a-shared-state"),
+    pytest.param(
+        "Investigators said Tomas Brandt fired the shots that killed Lena Weiss.",
+        {"Tomas Brandt": ("Brandt", P), "Lena Weiss": ("Weiss", P)},
+        {("Brandt", "killed", "Weiss")}, id="fired-the-shots-that-killed"),
     # a killer named through a relative clause on a copula's complement or under a passive of guilt
     pytest.param(
         "Police said Tomas Brandt was the gunman who shot Lena Weiss.",
@@ -478,6 +482,8 @@ def test_construction_states_triples(nlp, text, actors, expected):
 # -- precision: sentences that state no relation between their actors --------------------------
 
 NOTHING = [
+    pytest.param("Rebels fired shots that hit the home of Lena Weiss.", {"Lena Weiss": ("Weiss", P)},
+                 set(), id="shots-that-hit-a-home-kill-no-one"),
     pytest.param("The choir was in Lyon on its way to Turin.", {"Lyon": ("Lyon", L), "Turin": ("Turin", L)},
                  set(), id="a-preposition-before-a-place-is-not-its-whereabouts"),
     pytest.param("4 Al Roe, Tom Lund, Jan Berg (Sweden) 71", {"Al Roe": ("Roe", P), "Tom Lund": ("Lund", P),
