@@ -23,14 +23,15 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
 
 
 @pytest.mark.parametrize("text, expected", [
-    # titles stripped; a surname and its full name are one person
+    # titles stripped from the label (the titled form stays a surface form); a surname and its full name are one person
     ("President Emmanuel Macron met Chancellor Olaf Scholz in Berlin on Tuesday. "
      "Macron said the talks went well, and Scholz agreed.",
-     {"Emmanuel Macron": (PERSON, "", {"Macron"}), "Olaf Scholz": (PERSON, "", {"Scholz"}),
+     {"Emmanuel Macron": (PERSON, "", {"Macron", "President Emmanuel Macron"}),
+      "Olaf Scholz": (PERSON, "", {"Scholz", "Chancellor Olaf Scholz"}),
       "Berlin": (PLACE, "City", set())}),
     # the surname comes first; spaCy calls it a GPE; "German" points at Germany
     ("Scholz arrived late to the summit. German Chancellor Olaf Scholz then spoke for an hour.",
-     {"Olaf Scholz": (PERSON, "", {"Scholz"}), "Germany": (COUNTRY, "", set())}),
+     {"Olaf Scholz": (PERSON, "", {"Scholz", "Chancellor Olaf Scholz"}), "Germany": (COUNTRY, "", set())}),
     # an acronym in parentheses, and the same acronym later on
     ("The North Atlantic Treaty Organization (NATO) held a summit in Vilnius. Later, NATO said it would expand.",
      {"North Atlantic Treaty Organization": (ORGANIZATION, "", {"NATO"}), "Vilnius": (PLACE, "City", set())}),
@@ -85,6 +86,15 @@ def actors_of(nlp, text: str, **kwargs) -> tuple[ActorTable, dict[str, tuple[str
     # ... or the organization the article names for it; "Mali's powerful army" is no name of it
     ("Mali's powerful army took the town. The Malian Armed Forces said three soldiers died.",
      {"Mali": (COUNTRY, "", set()), "Malian Armed Forces": (ORGANIZATION, "GovernmentOrganization", set())}),
+    # a wire dateline's town in capitals, with its state or country: a place, whatever spaCy's label
+    ("MERIDEN, Conn. (AP) - The state sued the firm.",
+     {"MERIDEN": (PLACE, "", {"MERIDEN, Conn."}), "Connecticut": (PLACE, "AdministrativeArea", {"Conn."}),
+      "AP": (ORGANIZATION, "", set())}),
+    ("KESWICK, England (AP) - The strike ended.",
+     {"KESWICK": (PLACE, "", {"KESWICK, England"}), "England": (COUNTRY, "", set()), "AP": (ORGANIZATION, "", set())}),
+    # "St." is part of a place's name
+    ("Floods hit St. Croix County, Wis., on Monday.",
+     {"St. Croix County": (PLACE, "", {"St. Croix County, Wis."}), "Wisconsin": (PLACE, "AdministrativeArea", {"Wis."})}),
 ])
 def test_actors(nlp, text, expected):
     _, found = actors_of(nlp, text)

@@ -15,7 +15,7 @@ module each:
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
@@ -25,7 +25,7 @@ from ..records import COUNTRY, ORGANIZATION, PERSON, Actor, ActorTable, Mention,
 from ..vocab import STRUCTURAL
 from .candidates import Candidate, named_mentions, tags_and_acronyms
 from .groups import find_groups, joined_organization, state_bodies
-from .names import label, unique_keys
+from .names import label, titled_names, unique_keys
 from .resolution import resolve
 from .tokens import map_tokens, members
 from .types import actor_type, trusted_place
@@ -76,11 +76,15 @@ def find_actors(doc: Doc, *, groups: bool = False) -> ActorTable:
     kind_of = {key: kind for key, (kind, _) in zip(keys, kinds)}
     named_members = members(doc, token_actor, spans_of, kind_of)
 
+    surnames = Counter(text.split()[-1].lower() for text, (kind, _) in zip(labels, kinds) if kind == PERSON and text)
+    shared_surnames = frozenset(w for w, n in surnames.items() if n > 1)
     actors = []
     antecedents = []
     for ms, key, text, (kind, subtype) in zip(order, keys, labels, kinds):
         spans = sorted(set(spans_of[key]))
         names = {tidy(doc[s:e].text) for s, e, dem in spans if not dem and (s, e) not in generic}
+        if kind == PERSON:
+            names |= titled_names(doc, spans, shared_surnames)
         aliases = tuple(sorted(names - {text}))
         actors.append(Actor(key=key, label=text, type=kind, subtype=subtype, aliases=aliases,
                             mentions=_mentions(doc, spans),

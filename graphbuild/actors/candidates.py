@@ -44,6 +44,8 @@ april may june july august september october november december""".split())
 
 #: Titles that stand only before a person's name: "Ms Marsh" is a person whatever spaCy's label.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+#: "St." before a place's or a body's name is part of it ("St. Louis County", "St. Mary's Hospital").
+SAINT_WORDS = frozenset({"st", "saint", "ste", "sainte"})
 #: Lowercase particles that open a name ("van Dam", "al-Burhan", "de Gaulle"); other lowercase words
 #: before a name are no part of it ("defence ministry of Chile").
 NAME_PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "ter", "le", "la",
@@ -279,7 +281,8 @@ def trim(span: Span, label: str = "PERSON") -> tuple[Span | None, tuple[str, ...
         elif token.is_punct or token.is_space:
             start += 1
         elif not keep_titles and is_title(token.text) and start + 1 < end and doc[start + 1].text[:1].isupper() \
-                and (label == "PERSON" or _starts_a_name(doc, start + 1, end) or token.lower_.rstrip(".") in HONORIFICS):
+                and (label == "PERSON" or _starts_a_name(doc, start + 1, end) or token.lower_.rstrip(".") in HONORIFICS) \
+                and not (label != "PERSON" and token.lower_.rstrip(".") in SAINT_WORDS):
             titles.append(token.lower_.rstrip("."))
             start += 1
         elif not keep_titles and token.lower_ in ("then", "ex", "former") and start + 1 < end:
@@ -381,7 +384,19 @@ def _is_noise(span: Span, label: str) -> bool:
     if _names_a_thing(span, label) or _names_a_portfolio(span):
         return True
     return (len(span) == 1 and text.isupper() and len(letters) >= SHOUTED_MIN and label in ("PERSON", "GPE", "LOC")
-            and gazetteer.place(text) is None)
+            and gazetteer.place(text) is None and not _dateline_town(span))
+
+
+def _dateline_town(span: Span) -> bool:
+    """Whether a capitalized word opens a line as a wire dateline's town, written with its state or
+    country after a comma: "TRENTON, N.J. (AP) -" (the state or country is a known place)."""
+    doc = span.doc
+    opens = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or doc[span.start - 1].is_space
+    if not opens or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    after = doc[span.end + 1:]
+    return any(len(after) >= n and (gazetteer.place(after[:n].text) or gazetteer.state_after_place(after[:n].text))
+               for n in (2, 1))
 
 
 #: Titles after which a capitalized word names the office's remit, not an actor ("Education Secretary").
@@ -961,8 +976,11 @@ def _towns_with_their_states(doc: Doc, found: list[Candidate]) -> list[Candidate
             continue  # without a comma only an abbreviation says so: "Jamestown N.Y.", not "Rakyat Malaysia"
         if end < len(doc) and doc[end].text[:1].isupper() and not doc[end].is_sent_start:
             continue  # "John Cornyn, Texas Republican": a description, no town's state
-        if m.kind != PLACE and (where.type == COUNTRY or m.end - m.start > 1 and m.kind == PERSON):
+        if m.kind != PLACE and (where.type == COUNTRY or m.end - m.start > 1 and m.kind == PERSON) \
+                and not (doc[m.start:m.end].text.isupper() and _dateline_town(doc[m.start:m.end])):
             continue  # spaCy's other label stands unless a state says "town": "Kulm, N.D."
+        if m.ent_label != "GPE" and doc[m.start:m.end].text.isupper() and _dateline_town(doc[m.start:m.end]):
+            m.ent_label = "GPE"  # a dateline says it is a town: "DAYTON, Ohio (AP)" is no company
         m.kind, m.subtype = PLACE, m.subtype if m.kind == PLACE else ""
         other = starts.get(i)
         if other is None or other.end > end:

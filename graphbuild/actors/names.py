@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from .. import gazetteer
 from ..names import is_acronym, is_title
 from ..records import COUNTRY, PERSON, PLACE
-from .candidates import Candidate
+from .candidates import HONORIFICS, Candidate
 from .resolution import is_initial, words
 from .types import trusted_place
 
@@ -100,3 +100,34 @@ def surnames(labels: list[str], keys: list[str], kinds: list[tuple[str, str]],
     return {form: next(iter(found)) for form, found in owners.items()
             if len(found) == 1 and form[0] not in taken and not is_title(form[0])
             and gazetteer.place(form[0]) is None and gazetteer.demonym(form[0]) is None}
+
+
+def titled_names(doc: Doc, spans, shared_surnames: frozenset[str] = frozenset()) -> set[str]:
+    """A person's names as written with the titles right before them ("President Kennedy",
+    "Sen. Robert F. Kennedy", "Dr. Martin Luther King Jr."): surface forms of the same person, kept as
+    aliases while the label stays the bare name. Only a run of title words counts: "Chicago Mayor Anne
+    Cole" gives "Mayor Anne Cole", never the place. A bare surname after "Mr" or "Mrs" that two
+    people of the article share gives none: the honorific does not tell which of them it is.
+
+    Args:
+        doc: the parsed article.
+        spans: the person's mention spans, (start, end, demonym) token offsets.
+        shared_surnames: last words (lower case) of more than one person's label in the article.
+
+    Returns:
+        The titled forms, each as written (tidied), without the bare names themselves.
+    """
+    from ..names import tidy
+
+    forms = set()
+    for start, end, demonym in spans:
+        if demonym:
+            continue
+        first = start
+        while first > 0 and is_title(doc[first - 1].text) and doc[first - 1].text[:1].isupper() \
+                and doc[first - 1].pos_ != "VERB" and doc[first - 1].ent_type_ in ("", "PERSON"):
+            first -= 1
+        honorific_only = all(doc[i].lower_.rstrip(".") in HONORIFICS for i in range(first, start))
+        if first < start and not (honorific_only and end - start == 1 and doc[start].lower_ in shared_surnames):
+            forms.add(tidy(doc[first:end].text))
+    return forms

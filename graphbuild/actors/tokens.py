@@ -48,6 +48,16 @@ def map_tokens(doc: Doc, order: list[list[Candidate]], keys: list[str], labels: 
         for start, end, _ in spans:
             if end - start == 1:
                 token_actor[start] = key
+    # A town written with its state or country ("Seoul, South Korea"): the state's or country's own
+    # words name it, not the town, whichever was mapped first.
+    towns = [(m.start, m.end, key) for ms, key in zip(order, keys) for m in ms if m.qualified]
+    for town_start, town_end, town in towns:
+        for key, spans in spans_of.items():
+            if key != town:
+                for start, end, _ in spans:
+                    if town_start < start and end <= town_end:
+                        for i in range(start, end):
+                            token_actor[i] = key
     bare = surnames(labels, keys, kinds, surface)
     for form, key in bare.items():
         surface.setdefault(form, key)

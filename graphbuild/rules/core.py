@@ -37,7 +37,10 @@ DIRECT_LINKS = frozenset({"object"})
 #: The labels that the structure paths leave an actor's head by (besides "up from a subject").
 STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss", "compound"})
 #: Links by which an actor's structure path may leave it upward ("the AP bureau in Beirut").
-STRUCTURE_UP_DEPS = frozenset({"compound", "poss"})
+STRUCTURE_UP_DEPS = frozenset({"compound", "poss", "pobj", "dobj", "conj"})
+#: Structure links through a preposition the parser hung on the word before the actor ("found near
+#: Haifa in northern Israel"): they hold only where the preposition follows the actor's name.
+BESIDE_LINKS = frozenset({"beside", "objectin"})
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
 PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
 
@@ -147,6 +150,8 @@ class Core:
                     yield from self._event(token, "noun", found)  # "Russian troops poured into Georgia"
                 continue
             pos = token.pos_
+            if pos == "AUX" and token.dep_ not in ("aux", "auxpass"):
+                pos = "VERB"  # a clause's own "be": "X is from Denver" (relations_events.tsv "be ... from")
             if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
                 continue
             if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):
@@ -351,6 +356,10 @@ class Core:
                     if other.end.key == own.key or self.ctx.table.token_actor.get(other.token.i) is None and \
                             other.end.weak and not self.ctx.holder(other.token):
                         continue  # a pronoun or a guess from context states no structure
+                    if link in BESIDE_LINKS and not self._right_after(head, own, other.token):
+                        continue  # "in New York" after "Dutchess County", not after "New Jersey and"
+                    if link == "shared" and other.token.i < head.i:
+                        continue  # "Paris, France, and Lyon": France is no state of Lyon's
                     other_type = self.ctx.type_of(other.end)
                     predicate = next((p for objects, p in rows if other_type in objects), None)
                     if predicate is None:
@@ -360,6 +369,19 @@ class Core:
                     else:
                         yield Found(own, predicate, other.end, construction.name, None)
 
+
+    def _right_after(self, head: Token, own: End, place: Token) -> bool:
+        """Whether the preposition leading to ``place`` comes right after the words naming ``own``
+        ("a cave near Haifa in northern Israel"), where the parser hung it on the word before."""
+        end = head.i
+        while self.ctx.table.token_actor.get(end + 1) == own.key:
+            end += 1
+        prep = place
+        while prep.dep_ == "conj" and prep.head.i != prep.i:
+            prep = prep.head
+        if end + 1 < len(head.doc) and head.doc[end + 1].text == ",":
+            end += 1  # "the Palace of Fine Arts, in San Francisco"
+        return prep.head.i == end + 1 and prep.head.dep_ == "prep"
 
     def _named_for_a_country(self, head: Token, own: End) -> Iterator[Found]:
         """An organization whose name starts with a country it belongs to, the country named in the

@@ -101,8 +101,9 @@ def is_passive(verb: Token) -> bool:
 
 
 def is_reduced_passive(verb: Token) -> bool:
-    """Whether ``verb`` is a participle with an agent modifying a noun: "the army, led by X,"."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i
+    """Whether ``verb`` is a participle with an agent modifying a noun or fronting a clause: "the army,
+    led by X,", "Backed by X, the party won"."""
+    return (verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and verb.head.i != verb.i
             and any(c.dep_ == "agent" for c in verb.children))
 
 

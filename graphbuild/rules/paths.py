@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .. import lexicon
+from .. import gazetteer, lexicon
 from . import grammar
 
 #: Labels that a step on a preposition records as the link's preposition.
@@ -132,7 +132,13 @@ def _parenthesized(token: Token) -> bool:
 
 def _lone_comma(token: Token) -> bool:
     """A conjunct right after a comma, with no "and"/"or" and no conjunct of its own ("Stockton, England")."""
-    if token.dep_ != "conj" or token.i == 0 or token.nbor(-1).text != ",":
+    # "Seoul, South Korea": the comma stands before the first word of a known place's name (of a
+    # person's, the comma is a list's: "Al Roe, Jo Kim (Sweden)")
+    first = min((c for c in token.children if c.dep_ == "compound" and c.i < token.i), default=token,
+                key=lambda c: c.i)
+    if first is not token and gazetteer.place(token.doc[first.i:token.i + 1].text) is None:
+        first = token
+    if token.dep_ != "conj" or first.i == 0 or first.nbor(-1).text != ",":
         return False
     return (not grammar.children(token, "conj", "cc") and not grammar.children(token.head, "cc")
             and len(grammar.children(token.head, "conj")) == 1)
@@ -153,6 +159,7 @@ BASE_CONDITIONS: dict[str, Callable[[Token], bool]] = {
     "noun": lambda t: t.pos_ in ("NOUN", "PROPN"),
     "copula": lambda t: t.lemma_ in ("be", "become", "remain"),
     "native": lambda t: any(c.dep_ == "amod" and c.lower_ in ("native", "adopted", "home") for c in t.children),
+    "number": lambda t: t.like_num,
     "parenthesized": _parenthesized,
     "lonecomma": _lone_comma,
 }

@@ -149,6 +149,11 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
         for conj in grammar.conjuncts(obj):
             end = ctx.phrase(conj, behind=False)
             if end is None:
+                # "an engineer with the USDA's research service": the unnamed body's named owner
+                owners = [e for c in conj.children if c.dep_ == "poss" and (e := ctx.named(c)) is not None
+                          and ctx.type_of(e) == ORGANIZATION]
+                if owners and predicate in ("", "affiliatedWith", "worksFor", "memberOf"):
+                    yield conj, End(owners[0].key, weak=True), False
                 continue
             if prep not in own and predicate:
                 yield conj, End(end.key, weak=end.weak), True  # "chief of waste disposal for the NRC"
@@ -328,12 +333,27 @@ def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     """Name and role side by side: "Lopez, a fellow at X" and "the chair of X, Mark Rutte"."""
     if token.dep_ != "appos":
         return
-    pairs = [(token.head, token), (token, token.head)]  # (person side, role side)
+    head = token.head
+    if head.dep_ == "appos" and _party_state_tag(head):
+        head = head.head  # "Sen. Jane Doe, D-Ohio, chairman of X": the role is the senator's
+    pairs = [(head, token), (token, head)]  # (person side, role side)
     for person_token, role in pairs:
         person = _person(ctx, person_token)
         if person is None or ctx.named(role) is not None:
             continue
         yield from _role_relations(ctx, person, role, "apposition")
+
+
+#: The party letters of a US legislator's tag ("D-Ohio": Democrat, "R-Texas": Republican, "I-Vt.").
+PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+
+def _party_state_tag(token: Token) -> bool:
+    """Whether ``token`` ends a party and state tag written after a name ("D-Ohio", "R-S.C.")."""
+    doc = token.doc
+    start = token.left_edge.i
+    return token.i - start == 2 and doc[start].text in PARTY_LETTERS and doc[start + 1].text == "-"
+
 
 
 def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
