@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .. import gazetteer, lexicon, vocab
-from ..records import COUNTRY, ORGANIZATION, PLACE
+from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import events, grammar
 from .constructions import Construction, for_trigger
 from .context import ArticleContext, End, Found, is_demonym_modifier
@@ -38,6 +38,8 @@ DIRECT_LINKS = frozenset({"object"})
 STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss", "compound"})
 #: Links by which an actor's structure path may leave it upward ("the AP bureau in Beirut").
 STRUCTURE_UP_DEPS = frozenset({"compound", "poss"})
+#: Prepositions on an event's verb or noun that say where it took place ("met in Gaza", "talks at Camp David").
+EVENT_PLACE_PREPS = ("in", "at")
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
 PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
 
@@ -128,6 +130,7 @@ class Core:
         token = reached.token
         heads = grammar.subject_conjuncts(token, reached.via) if reached.via.dep_ == "relcl" else \
             list(grammar.conjuncts(token))
+        heads += [c for h in heads for c in grammar.companions(h)]  # "X, along with Y, ..."
         for conj in heads:
             end = self.resolve(conj)
             if end is not None:
@@ -152,9 +155,37 @@ class Core:
             if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):
                 continue  # "Russian-led", "state-funded": modifiers.py reads hyphenated compounds
             if pos == "VERB" and not _asks_a_question(token) and (found := events.entries(token, "verb")):
-                yield from self._event(token, "verb", found)
+                yield from self._placed(token, "verb", list(self._event(token, "verb", found)))
             elif pos == "NOUN" and (found := events.entries(token, "noun")):
-                yield from self._event(token, "noun", found)
+                yield from self._placed(token, "noun", list(self._event(token, "noun", found)))
+
+    def _placed(self, trigger: Token, kind: str, found: list[Found]) -> Iterator[Found]:
+        """The event's relations, and where the event took place for the persons and organizations
+        it joins: "Arafat met Peres in Gaza" -> both presentIn Gaza (construction ``event-place``)."""
+        yield from found
+        if not found:
+            return
+        words = [trigger]
+        if kind == "noun" and (verb := self._mode(trigger, kind)[1]) is not None:
+            words.append(verb)  # "held talks in Geneva"
+        ends = {e.key for f in found for e in (f.subject, f.object)}
+        places = []
+        for word in words:
+            for prep, obj in grammar.prep_objects(word, *EVENT_PLACE_PREPS):
+                for conj in grammar.conjuncts(obj):
+                    end = self.ctx.named(conj)
+                    if end is not None and not end.weak and end.key not in ends and \
+                            self.ctx.type_of(end) in (PLACE, COUNTRY) and not self._is_outlet(end):
+                        places.append((prep, end))
+        done = set()
+        for f in found:
+            for end in (f.subject, f.object):
+                if end.weak or self.ctx.type_of(end) not in (PERSON, ORGANIZATION):
+                    continue
+                for prep, place in places:
+                    if (end.key, place.key) not in done:
+                        done.add((end.key, place.key))
+                        yield Found(end, "presentIn", place, "event-place", trigger)
 
     def _is_mention_head(self, token: Token) -> bool:
         key = self.ctx.table.token_actor.get(token.i)

@@ -329,11 +329,45 @@ def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     if token.dep_ != "appos":
         return
     pairs = [(token.head, token), (token, token.head)]  # (person side, role side)
+    if (role := _role_over_its_object(ctx, token)) is not None:
+        pairs.append((token, role))  # "Israel's envoy to Egypt, X": the parser hangs X on "Egypt"
     for person_token, role in pairs:
         person = _person(ctx, person_token)
         if person is None or ctx.named(role) is not None:
             continue
         yield from _role_relations(ctx, person, role, "apposition")
+
+
+def _role_over_its_object(ctx: ArticleContext, name: Token) -> Token | None:
+    """The role noun whose prepositional object the parser hung a name's apposition on: in "the
+    leader of the Green Party, X" or "Israel's envoy to Egypt, X", X is the leader or the envoy,
+    since a person's name is no apposition of an organization or a place."""
+    obj = name.head
+    if obj.dep_ != "pobj" or obj.head.dep_ != "prep" or ctx.type_of(ctx.named(name)) != PERSON:
+        return None
+    named = ctx.named(obj)
+    if named is None or ctx.type_of(named) == PERSON or name.i == 0 or name.doc[name.left_edge.i - 1].text != ",":
+        return None
+    role = obj.head.head
+    if role.pos_ != "NOUN" or ctx.named(role) is not None or role_of(role) is None:
+        return None
+    return role
+
+
+def _possessed_parties(ctx: ArticleContext, noun: Token) -> Iterator[Found]:
+    """"X's party, the Green Party", "the prime minister's own party, P": a person's party named
+    in apposition to a noun for an organization that the person possesses."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORG_NOUNS or ctx.named(noun) is not None:
+        return
+    owners = [e for c in grammar.children(noun, "poss")
+              if (e := ctx.phrase(c, behind=False)) is not None and ctx.type_of(e) == PERSON]
+    if not owners:
+        return
+    for appos in grammar.children(noun, "appos"):
+        party = ctx.named(appos)
+        if party is not None and ctx.subtypes.get(party.key) == "PoliticalParty":
+            for owner in owners:
+                yield Found(owner, "memberOf", party, "apposition", None)
 
 
 def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
@@ -385,7 +419,7 @@ def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     if predicate is None and not is_generic_role(token):
         return
     for subject in holders:
-        for conj in grammar.conjuncts(subject):
+        for conj in [*grammar.conjuncts(subject), *grammar.companions(subject)]:
             end = ctx.phrase(conj, behind=False)
             wanted = (PERSON,) if predicate != "memberOf" else (COUNTRY, ORGANIZATION, PERSON)
             if end is None or ctx.type_of(end) not in wanted:
@@ -455,6 +489,7 @@ def _named_roles(sent: Sequence[Token], ctx: ArticleContext) -> list[Found]:
             found += _appositions(ctx, token)
             found += _copulas(ctx, token)
             found += _had_roles(ctx, token)
+            found += _possessed_parties(ctx, token)
             if ctx.named(token) is not None:
                 found += _titles(ctx, token)
     return found

@@ -1,0 +1,90 @@
+"""Sentence shapes of political and news writing that state a relation between two actors named
+close together: a role noun the parser hung a name's apposition beside, comitative companions
+("along with"), a person's party named in apposition, a party in brackets after a name, "-born"
+compounds and where an event took place. Every sentence was written for this test."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from graphbuild.records import COUNTRY, ORGANIZATION, PERSON, PLACE
+from graphbuild.relations import find_relations
+from test_relations import table_for, triples
+
+P, O, C, L = PERSON, ORGANIZATION, COUNTRY, PLACE
+#: Actors the tests give a subtype (as the actor stage does for a party's name).
+SUBTYPES = {"Green Party": "PoliticalParty"}
+
+
+def relations_of(nlp, text: str, actors: dict):
+    """The relations found in ``text`` with ``actors`` as its actors, parties typed as parties."""
+    doc = nlp(text)
+    table = table_for(doc, actors)
+    typed = tuple(dataclasses.replace(a, subtype=SUBTYPES.get(a.key, a.subtype)) for a in table.actors)
+    return list(find_relations(doc, dataclasses.replace(table, actors=typed)))
+
+SHAPES = [
+    pytest.param(
+        "Norway's ambassador to Chile, Ingrid Dahl, said the talks would resume.",
+        {"Norway": ("Norway", C), "Chile": ("Chile", C), "Ingrid Dahl": ("Dahl", P)},
+        {("Dahl", "worksFor", "Norway")}, id="role-apposition-hung-on-the-roles-object"),
+    pytest.param(
+        "The leader of the Green Party, Ingrid Dahl, spoke on Monday.",
+        {"Green Party": ("Green Party", O), "Ingrid Dahl": ("Dahl", P)},
+        {("Dahl", "leaderOf", "Green Party")}, id="leader-of-a-party-apposition"),
+    pytest.param(
+        "Ingrid Dahl, along with Jonas Berg, criticized the Farmers' Union.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Farmers' Union": ("Farmers' Union", O)},
+        {("Dahl", "criticized", "Farmers' Union"), ("Berg", "criticized", "Farmers' Union")},
+        id="along-with-shares-the-subjects-act"),
+    pytest.param(
+        "Ingrid Dahl, together with Jonas Berg and Ola Lie, was a member of the Green Party.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Ola Lie": ("Lie", P),
+         "Green Party": ("Green Party", O)},
+        {("Dahl", "memberOf", "Green Party"), ("Berg", "memberOf", "Green Party"),
+         ("Lie", "memberOf", "Green Party")}, id="together-with-shares-the-copulas-role"),
+    pytest.param(
+        "Ingrid Dahl's own party, the Green Party, won a third of the vote.",
+        {"Ingrid Dahl": ("Dahl", P), "Green Party": ("Green Party", O)},
+        {("Dahl", "memberOf", "Green Party")}, id="a-persons-party-in-apposition"),
+    pytest.param(
+        "Ingrid Dahl (the Green Party) won the seat.",
+        {"Ingrid Dahl": ("Dahl", P), "Green Party": ("Green Party", O)},
+        {("Dahl", "affiliatedWith", "Green Party")}, id="a-party-in-brackets-after-a-name"),
+    pytest.param(
+        "The Bergen-born Ingrid Dahl spoke first.",
+        {"Bergen": ("Bergen", L), "Ingrid Dahl": ("Dahl", P)},
+        {("Dahl", "bornIn", "Bergen")}, id="place-born-compound"),
+    pytest.param(
+        "In Oslo on Friday, Ingrid Dahl met Jonas Berg.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Oslo": ("Oslo", L)},
+        {("Dahl", "metWith", "Berg"), ("Dahl", "presentIn", "Oslo"), ("Berg", "presentIn", "Oslo")},
+        id="where-a-meeting-took-place"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actors", "expected"), SHAPES)
+def test_shape_states_triples(nlp, text, actors, expected):
+    found = triples(relations_of(nlp, text, actors))
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+NOTHING = [
+    pytest.param("Ingrid Dahl met Jonas Berg after the vote in 2010.",
+                 {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
+                 {"presentIn"}, id="a-year-is-no-place"),
+    pytest.param("Russia intervened in Syria.", {"Russia": ("Russia", C), "Syria": ("Syria", C)},
+                 {"presentIn"}, id="the-acted-on-place-is-no-venue"),
+    pytest.param("Ingrid Dahl flew home alongside Jonas Berg's rivals in the Green Party.",
+                 {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Green Party": ("Green Party", O)},
+                 {"memberOf"}, id="alongside-on-a-verb-shares-no-role"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actors", "predicates"), NOTHING)
+def test_shape_states_nothing_more(nlp, text, actors, predicates):
+    found = triples(relations_of(nlp, text, actors))
+    assert not {p for _, p, _ in found} & predicates, found
