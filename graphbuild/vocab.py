@@ -232,6 +232,7 @@ EVENTS: dict[str, PredicateInfo] = {
     "bidFor": _event("bid for"),
     "advised": _event("advised", comment="advised a party to a deal or a government"),
     "competedWith": _event("competed with", symmetric=True, comment="contests, races, matches, rivalries"),
+    "ranFor": _event("ran for", comment="stood as a candidate for a body, a seat or a party"),
     "runs": _event("runs", comment="as in 'a state-run broadcaster'"),
 }
 

@@ -1,7 +1,8 @@
 """Sentence shapes of political and news writing that state a relation between two actors named
 close together: a role noun the parser hung a name's apposition beside, comitative companions
 ("along with"), a person's party named in apposition, a party in brackets after a name, "-born"
-compounds and where an event took place. Every sentence was written for this test."""
+compounds, where an event took place, candidacies ("ran for"), election to a body, coalitions
+formed and what kind of organization a party is. Every sentence was written for this test."""
 from __future__ import annotations
 
 import dataclasses
@@ -61,6 +62,35 @@ SHAPES = [
         {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Oslo": ("Oslo", L)},
         {("Dahl", "metWith", "Berg"), ("Dahl", "presentIn", "Oslo"), ("Berg", "presentIn", "Oslo")},
         id="where-a-meeting-took-place"),
+    # candidacy, election to a body, coalitions, what a party is
+    pytest.param(
+        "Ingrid Dahl ran for the National Assembly in 2009.",
+        {"Ingrid Dahl": ("Dahl", P), "National Assembly": ("National Assembly", O)},
+        {("Dahl", "ranFor", "National Assembly")}, id="ran-for-a-body"),
+    pytest.param(
+        "Ingrid Dahl stood for the Green Party in Bergen.",
+        {"Ingrid Dahl": ("Dahl", P), "Green Party": ("Green Party", O), "Bergen": ("Bergen", L)},
+        {("Dahl", "ranFor", "Green Party")}, id="stood-for-a-party"),
+    pytest.param(
+        "Ingrid Dahl campaigned for Jonas Berg in the city elections.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
+        {("Dahl", "supported", "Berg")}, id="campaigned-for-a-person"),
+    pytest.param(
+        "Ingrid Dahl was elected to the National Assembly in 2009.",
+        {"Ingrid Dahl": ("Dahl", P), "National Assembly": ("National Assembly", O)},
+        {("Dahl", "memberOf", "National Assembly")}, id="elected-to-a-body"),
+    pytest.param(
+        "The Green Party formed a coalition with the Farmers' Union.",
+        {"Green Party": ("Green Party", O), "Farmers' Union": ("Farmers' Union", O)},
+        {("Green Party", "alliedWith", "Farmers' Union")}, id="formed-a-coalition-with"),
+    pytest.param(
+        "The Green Party and the Farmers' Union formed a coalition.",
+        {"Green Party": ("Green Party", O), "Farmers' Union": ("Farmers' Union", O)},
+        {("Green Party", "alliedWith", "Farmers' Union")}, id="formed-a-coalition-together"),
+    pytest.param(
+        "The Green Party is a political party in Norway.",
+        {"Green Party": ("Green Party", O), "Norway": ("Norway", C)},
+        {("Green Party", "basedIn", "Norway")}, id="a-party-in-a-country"),
 ]
 
 
@@ -75,6 +105,9 @@ NOTHING = [
     pytest.param("Ingrid Dahl met Jonas Berg after the vote in 2010.",
                  {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
                  {"presentIn"}, id="a-year-is-no-place"),
+    pytest.param("Ingrid Dahl stood by the Green Party.",
+                 {"Ingrid Dahl": ("Dahl", P), "Green Party": ("Green Party", O)},
+                 {"ranFor"}, id="stood-by-is-support-not-candidacy"),
     pytest.param("Russia intervened in Syria.", {"Russia": ("Russia", C), "Syria": ("Syria", C)},
                  {"presentIn"}, id="the-acted-on-place-is-no-venue"),
     pytest.param("Ingrid Dahl flew home alongside Jonas Berg's rivals in the Green Party.",

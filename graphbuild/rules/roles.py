@@ -422,6 +422,8 @@ def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         for conj in [*grammar.conjuncts(subject), *grammar.companions(subject)]:
             end = ctx.phrase(conj, behind=False)
             wanted = (PERSON,) if predicate != "memberOf" else (COUNTRY, ORGANIZATION, PERSON)
+            if predicate is None and token.lemma_.lower() in ORG_NOUNS:
+                wanted = (ORGANIZATION,)  # "X is a political party in Canada" -> basedIn
             if end is None or ctx.type_of(end) not in wanted:
                 continue
             yield from _role_relations(ctx, end, token, "copula", token.head)
