@@ -2,7 +2,8 @@
 close together: a role noun the parser hung a name's apposition beside, comitative companions
 ("along with"), a person's party named in apposition, a party in brackets after a name, "-born"
 compounds, where an event took place, candidacies ("ran for"), election to a body, coalitions
-formed and what kind of organization a party is. Every sentence was written for this test."""
+formed, what kind of organization a party is, coordinated roles, names listed after a plural noun,
+roles held "under" a person and adjectives of the event vocabulary ("critical of", "loyal to"). Every sentence was written for this test."""
 from __future__ import annotations
 
 import dataclasses
@@ -91,6 +92,39 @@ SHAPES = [
         "The Green Party is a political party in Norway.",
         {"Green Party": ("Green Party", O), "Norway": ("Norway", C)},
         {("Green Party", "basedIn", "Norway")}, id="a-party-in-a-country"),
+    # coordinated roles, listed members, "under", adjectives
+    pytest.param(
+        "Ingrid Dahl was a founder of the Farmers' Union and a member of the Green Party.",
+        {"Ingrid Dahl": ("Dahl", P), "Farmers' Union": ("Farmers' Union", O), "Green Party": ("Green Party", O)},
+        {("Dahl", "founderOf", "Farmers' Union"), ("Dahl", "memberOf", "Green Party")},
+        id="coordinated-roles-after-a-copula"),
+    pytest.param(
+        "Ingrid Dahl and Ola Lie were supporters of Jonas Berg and opponents of the Green Party.",
+        {"Ingrid Dahl": ("Dahl", P), "Ola Lie": ("Lie", P), "Jonas Berg": ("Berg", P),
+         "Green Party": ("Green Party", O)},
+        {("Dahl", "opposed", "Green Party"), ("Lie", "opposed", "Green Party")},
+        id="coordinated-agent-nouns-after-a-copula"),
+    pytest.param(
+        "Ingrid Dahl met three ministers, Jonas Berg, Ola Lie and Kari Moe.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P), "Ola Lie": ("Lie", P), "Kari Moe": ("Moe", P)},
+        {("Dahl", "metWith", "Berg"), ("Dahl", "metWith", "Lie"), ("Dahl", "metWith", "Moe")},
+        id="names-listed-after-a-plural-noun"),
+    pytest.param(
+        "Ingrid Dahl served as finance minister under Jonas Berg.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
+        {("Dahl", "worksFor", "Berg")}, id="served-as-a-role-under-a-person"),
+    pytest.param(
+        "Ingrid Dahl was Secretary of State under President Jonas Berg.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
+        {("Dahl", "worksFor", "Berg")}, id="a-role-under-a-person"),
+    pytest.param(
+        "The Green Party became critical of the Farmers' Union.",
+        {"Green Party": ("Green Party", O), "Farmers' Union": ("Farmers' Union", O)},
+        {("Green Party", "criticized", "Farmers' Union")}, id="critical-of"),
+    pytest.param(
+        "Ingrid Dahl remained loyal to Jonas Berg.",
+        {"Ingrid Dahl": ("Dahl", P), "Jonas Berg": ("Berg", P)},
+        {("Dahl", "supported", "Berg")}, id="loyal-to"),
 ]
 
 

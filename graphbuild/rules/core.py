@@ -38,6 +38,8 @@ DIRECT_LINKS = frozenset({"object"})
 STRUCTURE_DEPS = frozenset({"prep", "appos", "npadvmod", "conj", "poss", "compound"})
 #: Links by which an actor's structure path may leave it upward ("the AP bureau in Beirut").
 STRUCTURE_UP_DEPS = frozenset({"compound", "poss"})
+#: How an adjective of the event vocabulary hangs on its clause: after a copula or beside its noun.
+ADJECTIVE_DEPS = frozenset({"acomp", "amod"})
 #: Prepositions on an event's verb or noun that say where it took place ("met in Gaza", "talks at Camp David").
 EVENT_PLACE_PREPS = ("in", "at")
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
@@ -130,7 +132,8 @@ class Core:
         token = reached.token
         heads = grammar.subject_conjuncts(token, reached.via) if reached.via.dep_ == "relcl" else \
             list(grammar.conjuncts(token))
-        heads += [c for h in heads for c in grammar.companions(h)]  # "X, along with Y, ..."
+        # "X, along with Y, ...", "met three ministers, X, Y and Z"
+        heads += [c for h in heads for c in (*grammar.companions(h), *grammar.listed(h))]
         for conj in heads:
             end = self.resolve(conj)
             if end is not None:
@@ -150,6 +153,9 @@ class Core:
                     yield from self._event(token, "noun", found)  # "Russian troops poured into Georgia"
                 continue
             pos = token.pos_
+            if token.dep_ in ADJECTIVE_DEPS and events.may_trigger(token) and (found := events.entries(token, "adj")):
+                yield from self._placed(token, "verb", list(self._event(token, "verb", found)))
+                continue  # "X was critical of Y", "a party loyal to Y": the adjective reads as a verb
             if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
                 continue
             if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):
@@ -349,7 +355,7 @@ class Core:
     def _label(trigger: Token, kind: str, verb: Token | None, prep: str, key: str = "") -> str:
         """The surface phrase: "imposed sanctions on", "assassinated", "pulled out of", "talks with"."""
         if kind == "verb":
-            first = trigger.lower_ if trigger.tag_ == "VBN" else grammar.past_form(trigger)
+            first = trigger.lower_ if trigger.tag_ in ("VBN", "JJ") else grammar.past_form(trigger)
             words = [first, *key.split()[1:]]
         elif verb is not None:
             words = [grammar.past_form(verb), trigger.lower_]

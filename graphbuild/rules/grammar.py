@@ -96,6 +96,16 @@ def companions(token: Token) -> Iterator[Token]:
                     yield from conjuncts(obj)
 
 
+def listed(token: Token) -> Iterator[Token]:
+    """The names a plural common noun lists in apposition, with their conjuncts ("three parties,
+    the Greens, Labour and the Liberals" -> the Greens, Labour, the Liberals)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            yield from conjuncts(child)
+
+
 def subject_conjuncts(subject: Token, verb: Token) -> list[Token]:
     """The coordinated subjects of ``verb``: a relative clause's antecedent only with the
     conjuncts written before the clause ("Egypt, which backs X, and Qatar" -> Egypt;

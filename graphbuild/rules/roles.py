@@ -146,7 +146,7 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
     for prep, obj in grammar.prep_objects(role, *dict.fromkeys((*own, *GENERIC_PREPS))):
         if any(t.text in QUOTES for t in role.doc[role.i + 1:obj.i]):
             continue  # '..., the old president," X, at the Y': a quotation ends between them
-        for conj in grammar.conjuncts(obj):
+        for conj in [*grammar.conjuncts(obj), *grammar.listed(obj)]:  # "the leader of two parties, A and B"
             end = ctx.phrase(conj, behind=False)
             if end is None:
                 continue
@@ -198,6 +198,25 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             if describes_an_organization:
                 reading = "basedIn" if reading == "livesIn" else "partOf"
             yield Found(person, reading, end, construction, anchor)
+
+
+def _served_under(ctx: ArticleContext, person: End, role: Token, construction: str,
+                  anchor: Token | None) -> Iterator[Found]:
+    """A role held under a person: "X was Secretary of State under President Y", "X served as
+    finance minister under Y" -> X worksFor Y (the "under" phrase on the role or on its verb)."""
+    if role_of(role) is None:
+        return
+    words = [role]
+    if role.dep_ == "pobj" and role.head.lower_ == "as":
+        words.append(role.head.head)  # "served as minister under Y": the parser hangs "under" on the verb
+    elif role.dep_ == "attr":
+        words.append(role.head)
+    for word in words:
+        for _, obj in grammar.prep_objects(word, "under"):
+            for conj in grammar.conjuncts(obj):
+                end = ctx.phrase(conj, behind=False)
+                if end is not None and end.key != person.key and ctx.type_of(end) == PERSON:
+                    yield Found(person, "worksFor", end, construction, anchor)
 
 
 def _of_a_body_between(ctx: ArticleContext, end: End, between: Sequence[Token]) -> bool:
@@ -336,6 +355,7 @@ def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         if person is None or ctx.named(role) is not None:
             continue
         yield from _role_relations(ctx, person, role, "apposition")
+        yield from _served_under(ctx, person, role, "apposition", None)
 
 
 def _role_over_its_object(ctx: ArticleContext, name: Token) -> Token | None:
@@ -377,6 +397,8 @@ def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
     "X serves as president of Y".
     """
     head = role.head
+    while role.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.i < role.i:
+        role, head = head, head.head  # "X is a member of A and a founder of B": B's role is X's too
     if role.dep_ == "attr" and head.lemma_ in COPULA_VERBS:
         return grammar.children(head, "nsubj")
     if role.dep_ == "nsubj" and head.lemma_ in COPULA_VERBS:
@@ -410,7 +432,7 @@ def _had_roles(ctx: ArticleContext, role: Token) -> Iterator[Found]:
 
 def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     """"X is the president of Y", "X and Z are members of Y", "X was named chairman of Y"."""
-    if token.dep_ not in ("attr", "oprd", "pobj", "nsubj") or ctx.named(token) is not None:
+    if token.dep_ not in ("attr", "oprd", "pobj", "nsubj", "conj") or ctx.named(token) is not None:
         return
     holders = _role_holders(ctx, token)
     if not holders:
@@ -427,6 +449,7 @@ def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
             if end is None or ctx.type_of(end) not in wanted:
                 continue
             yield from _role_relations(ctx, end, token, "copula", token.head)
+            yield from _served_under(ctx, end, token, "copula", token.head)
 
 
 def _affiliations(ctx: ArticleContext, prep: Token) -> Iterator[Found]:
