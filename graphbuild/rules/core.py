@@ -167,7 +167,8 @@ class Core:
 
     def _placed(self, trigger: Token, kind: str, found: list[Found]) -> Iterator[Found]:
         """The event's relations, and where the event took place for the persons and organizations
-        it joins: "Arafat met Peres in Gaza" -> both presentIn Gaza (construction ``event-place``)."""
+        it joins: "Arafat met Peres in Gaza" -> both presentIn Gaza (construction ``event-place``);
+        for an event one side does to the other, only the doer ("X attacked Y in Z": Y may be elsewhere)."""
         yield from found
         if not found:
             return
@@ -185,7 +186,9 @@ class Core:
                         places.append((prep, end))
         done = set()
         for f in found:
-            for end in (f.subject, f.object):
+            info = vocab.predicate_info(f.predicate)
+            both = info.symmetric or info.event_type == "CONSULT"  # "X criticized Y in Z" puts only X there
+            for end in ((f.subject, f.object) if both else (f.subject,)):
                 if end.weak or self.ctx.type_of(end) not in (PERSON, ORGANIZATION):
                     continue
                 for prep, place in places:
