@@ -85,6 +85,7 @@ class GB(DefinedNamespace):
     relatedTo: URIRef
     livesIn: URIRef
     bornIn: URIRef
+    presentIn: URIRef
     owns: URIRef
     represents: URIRef
     oversees: URIRef
@@ -127,6 +128,8 @@ STRUCTURAL: dict[str, PredicateInfo] = {
     "relatedTo": PredicateInfo("related to", "structural", symmetric=True),
     "livesIn": PredicateInfo("lives in", "structural", comment="a person lives in or comes from a place"),
     "bornIn": PredicateInfo("born in", "structural"),
+    "presentIn": PredicateInfo("was in", "structural",
+                               comment="took part in an event held in a place ('met Y in Gaza')"),
     "owns": PredicateInfo("owns", "structural", comment="owns all or a share of an organization"),
     "represents": PredicateInfo("represents", "structural", comment="a politician represents a state or seat"),
     "oversees": PredicateInfo("oversees", "structural", comment="oversees or regulates an organization"),
@@ -229,6 +232,7 @@ EVENTS: dict[str, PredicateInfo] = {
     "bidFor": _event("bid for"),
     "advised": _event("advised", comment="advised a party to a deal or a government"),
     "competedWith": _event("competed with", symmetric=True, comment="contests, races, matches, rivalries"),
+    "ranFor": _event("ran for", comment="stood as a candidate for a body, a seat or a party"),
     "runs": _event("runs", comment="as in 'a state-run broadcaster'"),
 }
 

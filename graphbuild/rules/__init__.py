@@ -10,14 +10,15 @@ sentence, reading actors through the shared, already built
   the path grammar (:mod:`.paths`) and the event vocabulary (:mod:`.events`);
 * :mod:`.attribution`: quotedBy / writesFor ("X told Reuters");
 * :mod:`.roles`: titles, appositions and copulas with role nouns (presidentOf, affiliatedWith, ...);
-* :mod:`.modifiers`: possessive organizations (partOf) and hyphenated compounds ("Paris-led").
+* :mod:`.modifiers`: possessive organizations (partOf) and hyphenated compounds ("Paris-led");
+* :mod:`.frames`: a place fronted before a clause places its actors ("In Norway, X won").
 """
 from __future__ import annotations
 
-from . import attribution, core, modifiers, roles
+from . import attribution, core, frames, modifiers, roles
 
 #: The families in the order they run on each sentence.
-FAMILIES = (attribution.find, roles.find, modifiers.find, core.find)
+FAMILIES = (attribution.find, roles.find, modifiers.find, core.find, frames.find)
 #: The learners that build the article's context before the families run: attribution first, as it
 #: learns the outlets and sources that the role learner's lookups use.
 LEARNERS = (attribution.learn, roles.learn)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .. import gazetteer, lexicon, vocab
-from ..records import COUNTRY, ORGANIZATION, PLACE
+from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import events, grammar
 from .constructions import Construction, for_trigger
 from .context import ArticleContext, End, Found, is_demonym_modifier
@@ -41,6 +41,10 @@ STRUCTURE_UP_DEPS = frozenset({"compound", "poss", "pobj", "dobj", "conj"})
 #: Structure links through a preposition the parser hung on the word before the actor ("found near
 #: Haifa in northern Israel"): they hold only where the preposition follows the actor's name.
 BESIDE_LINKS = frozenset({"beside", "objectin"})
+#: How an adjective of the event vocabulary hangs on its clause: after a copula or beside its noun.
+ADJECTIVE_DEPS = frozenset({"acomp", "amod"})
+#: Prepositions on an event's verb or noun that say where it took place ("met in Gaza", "talks at Camp David").
+EVENT_PLACE_PREPS = ("in", "at")
 #: Nouns for what an actor proposes or decides ("a Security Council resolution"): relations_propositions.txt.
 PROPOSITION_NOUNS = lexicon.words("relations_propositions.txt")
 
@@ -131,6 +135,8 @@ class Core:
         token = reached.token
         heads = grammar.subject_conjuncts(token, reached.via) if reached.via.dep_ == "relcl" else \
             list(grammar.conjuncts(token))
+        # "X, along with Y, ...", "met three ministers, X, Y and Z"
+        heads += [c for h in heads for c in (*grammar.companions(h), *grammar.listed(h))]
         for conj in heads:
             end = self.resolve(conj)
             if end is not None:
@@ -150,6 +156,9 @@ class Core:
                     yield from self._event(token, "noun", found)  # "Russian troops poured into Georgia"
                 continue
             pos = token.pos_
+            if token.dep_ in ADJECTIVE_DEPS and events.may_trigger(token) and (found := events.entries(token, "adj")):
+                yield from self._placed(token, "verb", list(self._event(token, "verb", found)))
+                continue  # "X was critical of Y", "a party loyal to Y": the adjective reads as a verb
             if pos == "AUX" and token.dep_ not in ("aux", "auxpass"):
                 pos = "VERB"  # a clause's own "be": "X is from Denver" (relations_events.tsv "be ... from")
             if pos not in ("VERB", "NOUN") or not events.may_trigger(token):
@@ -157,9 +166,40 @@ class Core:
             if n + 1 < len(sent) and sent[n + 1].text in ("-", "–"):
                 continue  # "Russian-led", "state-funded": modifiers.py reads hyphenated compounds
             if pos == "VERB" and not _asks_a_question(token) and (found := events.entries(token, "verb")):
-                yield from self._event(token, "verb", found)
+                yield from self._placed(token, "verb", list(self._event(token, "verb", found)))
             elif pos == "NOUN" and (found := events.entries(token, "noun")):
-                yield from self._event(token, "noun", found)
+                yield from self._placed(token, "noun", list(self._event(token, "noun", found)))
+
+    def _placed(self, trigger: Token, kind: str, found: list[Found]) -> Iterator[Found]:
+        """The event's relations, and where the event took place for the persons and organizations
+        it joins: "Arafat met Peres in Gaza" -> both presentIn Gaza (construction ``event-place``);
+        for an event one side does to the other, only the doer ("X attacked Y in Z": Y may be elsewhere)."""
+        yield from found
+        if not found:
+            return
+        words = [trigger]
+        if kind == "noun" and (verb := self._mode(trigger, kind)[1]) is not None:
+            words.append(verb)  # "held talks in Geneva"
+        ends = {e.key for f in found for e in (f.subject, f.object)}
+        places = []
+        for word in words:
+            for prep, obj in grammar.prep_objects(word, *EVENT_PLACE_PREPS):
+                for conj in grammar.conjuncts(obj):
+                    end = self.ctx.named(conj)
+                    if end is not None and not end.weak and end.key not in ends and \
+                            self.ctx.type_of(end) in (PLACE, COUNTRY) and not self._is_outlet(end):
+                        places.append((prep, end))
+        done = set()
+        for f in found:
+            info = vocab.predicate_info(f.predicate)
+            both = info.symmetric or info.event_type == "CONSULT"  # "X criticized Y in Z" puts only X there
+            for end in ((f.subject, f.object) if both else (f.subject,)):
+                if end.weak or self.ctx.type_of(end) not in (PERSON, ORGANIZATION):
+                    continue
+                for prep, place in places:
+                    if (end.key, place.key) not in done:
+                        done.add((end.key, place.key))
+                        yield Found(end, "presentIn", place, "event-place", trigger)
 
     def _is_mention_head(self, token: Token) -> bool:
         key = self.ctx.table.token_actor.get(token.i)
@@ -323,7 +363,7 @@ class Core:
     def _label(trigger: Token, kind: str, verb: Token | None, prep: str, key: str = "") -> str:
         """The surface phrase: "imposed sanctions on", "assassinated", "pulled out of", "talks with"."""
         if kind == "verb":
-            first = trigger.lower_ if trigger.tag_ == "VBN" else grammar.past_form(trigger)
+            first = trigger.lower_ if trigger.tag_ in ("VBN", "JJ") else grammar.past_form(trigger)
             words = [first, *key.split()[1:]]
         elif verb is not None:
             words = [grammar.past_form(verb), trigger.lower_]

@@ -40,7 +40,7 @@ class EventEntry:
 
     Attributes:
         trigger: the lemma, or lemma and second word ("pull out").
-        pos: "verb" or "noun".
+        pos: "verb", "noun" or "adj" (an adjective, read with the verb's paths: "critical of").
         preps: how the acted-on actor is reached ("-", "on", "'s", "%in", "pass:in", "between").
         predicate: the predicate's local name.
         inverse: the ends are swapped ("X hosted Y": Y visited X).
@@ -150,12 +150,14 @@ def _keys(token: Token) -> list[str]:
 
 
 def entries(token: Token, pos: str) -> tuple[EventEntry, ...]:
-    """The vocabulary's entries for ``token`` used as a ``pos`` ("verb" or "noun").
+    """The vocabulary's entries for ``token`` used as a ``pos`` ("verb", "noun" or "adj").
 
     A noun is looked up by its lemma, then its own form ("talks", "relations").
     """
     if pos == "noun":
         return entries_for(token.lemma_.lower(), "noun") or entries_for(token.lower_, "noun")
+    if pos == "adj":
+        return entries_for(token.lower_, "adj") or entries_for(token.lemma_.lower(), "adj")
     for key in _keys(token):
         found = entries_for(key, "verb")
         if found:

@@ -72,6 +72,40 @@ def conjuncts(token: Token) -> Iterator[Token]:
             yield from conjuncts(child)
 
 
+#: Comitative phrases that join a companion to a noun phrase's part in its clause: "X, along with
+#: Y, criticized Z", "X, together with Y,", "X alongside Y": the word, and the preposition after it
+#: ("" for one that takes its object itself).
+COMPANION_PHRASES = {"along": "with", "together": "with", "alongside": ""}
+
+
+def companions(token: Token) -> Iterator[Token]:
+    """The nouns a comitative phrase on ``token`` names, with their conjuncts ("Hale, along with
+    Rees and Cole, voted" -> Rees, Cole)."""
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        if child.lower_ in COMPANION_PHRASES:
+            then = COMPANION_PHRASES[child.lower_]
+            preps = [p for p in child.children if p.dep_ == "prep" and p.lower_ == then] if then else [child]
+        else:  # "together with": the parser may hang "together" on "with"
+            preps = [child] if any(a.dep_ == "advmod" and COMPANION_PHRASES.get(a.lower_) == child.lower_
+                                   for a in child.children) else []
+        for prep in preps:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    yield from conjuncts(obj)
+
+
+def listed(token: Token) -> Iterator[Token]:
+    """The names a plural common noun lists in apposition, with their conjuncts ("three parties,
+    the Greens, Labour and the Liberals" -> the Greens, Labour, the Liberals)."""
+    if token.pos_ != "NOUN" or token.tag_ != "NNS":
+        return
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            yield from conjuncts(child)
+
+
 def subject_conjuncts(subject: Token, verb: Token) -> list[Token]:
     """The coordinated subjects of ``verb``: a relative clause's antecedent only with the
     conjuncts written before the clause ("Egypt, which backs X, and Qatar" -> Egypt;

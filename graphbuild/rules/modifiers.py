@@ -28,7 +28,8 @@ STATE_BODY_WORDS = frozenset({
 #: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
 HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
                     "base": ("basedIn", False), "own": ("owns", True), "run": ("runs", True),
-                    "fund": ("funded", True), "support": ("supported", True)}
+                    "fund": ("funded", True), "support": ("supported", True),
+                    "bear": ("bornIn", False)}  # "the Berlin-born writer X": lemma of "born"
 
 
 def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:

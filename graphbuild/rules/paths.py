@@ -127,7 +127,12 @@ def _relative_gap(token: Token) -> bool:
 
 
 def _parenthesized(token: Token) -> bool:
-    return token.i > 0 and token.nbor(-1).text == "("
+    doc = token.doc
+    first = token.left_edge  # "X (the Green Party)": the phrase, not only its head, follows the bracket
+    bracket = first.i if first.text == "(" else first.i - 1  # the parser may hang the bracket on it
+    if bracket < 0 or doc[bracket].text != "(":
+        return False
+    return not any(t.is_punct for t in doc[bracket + 1:token.i])  # "(D-Ohio)" is a party-state tag
 
 
 def _lone_comma(token: Token) -> bool:

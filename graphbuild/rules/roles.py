@@ -146,7 +146,7 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
     for prep, obj in grammar.prep_objects(role, *dict.fromkeys((*own, *GENERIC_PREPS))):
         if any(t.text in QUOTES for t in role.doc[role.i + 1:obj.i]):
             continue  # '..., the old president," X, at the Y': a quotation ends between them
-        for conj in grammar.conjuncts(obj):
+        for conj in [*grammar.conjuncts(obj), *grammar.listed(obj)]:  # "the leader of two parties, A and B"
             end = ctx.phrase(conj, behind=False)
             if end is None:
                 # "an engineer with the USDA's research service": the unnamed body's named owner
@@ -203,6 +203,25 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
             if describes_an_organization:
                 reading = "basedIn" if reading == "livesIn" else "partOf"
             yield Found(person, reading, end, construction, anchor)
+
+
+def _served_under(ctx: ArticleContext, person: End, role: Token, construction: str,
+                  anchor: Token | None) -> Iterator[Found]:
+    """A role held under a person: "X was Secretary of State under President Y", "X served as
+    finance minister under Y" -> X worksFor Y (the "under" phrase on the role or on its verb)."""
+    if role_of(role) is None:
+        return
+    words = [role]
+    if role.dep_ == "pobj" and role.head.lower_ == "as":
+        words.append(role.head.head)  # "served as minister under Y": the parser hangs "under" on the verb
+    elif role.dep_ == "attr":
+        words.append(role.head)
+    for word in words:
+        for _, obj in grammar.prep_objects(word, "under"):
+            for conj in grammar.conjuncts(obj):
+                end = ctx.phrase(conj, behind=False)
+                if end is not None and end.key != person.key and ctx.type_of(end) == PERSON:
+                    yield Found(person, "worksFor", end, construction, anchor)
 
 
 def _of_a_body_between(ctx: ArticleContext, end: End, between: Sequence[Token]) -> bool:
@@ -337,11 +356,46 @@ def _appositions(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     if head.dep_ == "appos" and _party_state_tag(head):
         head = head.head  # "Sen. Jane Doe, D-Ohio, chairman of X": the role is the senator's
     pairs = [(head, token), (token, head)]  # (person side, role side)
+    if (role := _role_over_its_object(ctx, token)) is not None:
+        pairs.append((token, role))  # "Israel's envoy to Egypt, X": the parser hangs X on "Egypt"
     for person_token, role in pairs:
         person = _person(ctx, person_token)
         if person is None or ctx.named(role) is not None:
             continue
         yield from _role_relations(ctx, person, role, "apposition")
+        yield from _served_under(ctx, person, role, "apposition", None)
+
+
+def _role_over_its_object(ctx: ArticleContext, name: Token) -> Token | None:
+    """The role noun whose prepositional object the parser hung a name's apposition on: in "the
+    leader of the Green Party, X" or "Israel's envoy to Egypt, X", X is the leader or the envoy,
+    since a person's name is no apposition of an organization or a place."""
+    obj = name.head
+    if obj.dep_ != "pobj" or obj.head.dep_ != "prep" or ctx.type_of(ctx.named(name)) != PERSON:
+        return None
+    named = ctx.named(obj)
+    if named is None or ctx.type_of(named) == PERSON or name.i == 0 or name.doc[name.left_edge.i - 1].text != ",":
+        return None
+    role = obj.head.head
+    if role.pos_ != "NOUN" or ctx.named(role) is not None or role_of(role) is None:
+        return None
+    return role
+
+
+def _possessed_parties(ctx: ArticleContext, noun: Token) -> Iterator[Found]:
+    """"X's party, the Green Party", "the prime minister's own party, P": a person's party named
+    in apposition to a noun for an organization that the person possesses."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORG_NOUNS or ctx.named(noun) is not None:
+        return
+    owners = [e for c in grammar.children(noun, "poss")
+              if (e := ctx.phrase(c, behind=False)) is not None and ctx.type_of(e) == PERSON]
+    if not owners:
+        return
+    for appos in grammar.children(noun, "appos"):
+        party = ctx.named(appos)
+        if party is not None and ctx.subtypes.get(party.key) == "PoliticalParty":
+            for owner in owners:
+                yield Found(owner, "memberOf", party, "apposition", None)
 
 
 #: The party letters of a US legislator's tag ("D-Ohio": Democrat, "R-Texas": Republican, "I-Vt.").
@@ -355,7 +409,6 @@ def _party_state_tag(token: Token) -> bool:
     return token.i - start == 2 and doc[start].text in PARTY_LETTERS and doc[start + 1].text == "-"
 
 
-
 def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
     """Who a role noun is given to by a copula or a naming verb.
 
@@ -363,6 +416,8 @@ def _role_holders(ctx: ArticleContext, role: Token) -> list[Token]:
     "X serves as president of Y".
     """
     head = role.head
+    while role.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN") and head.i < role.i:
+        role, head = head, head.head  # "X is a member of A and a founder of B": B's role is X's too
     if role.dep_ == "attr" and head.lemma_ in COPULA_VERBS:
         return grammar.children(head, "nsubj")
     if role.dep_ == "nsubj" and head.lemma_ in COPULA_VERBS:
@@ -396,7 +451,7 @@ def _had_roles(ctx: ArticleContext, role: Token) -> Iterator[Found]:
 
 def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     """"X is the president of Y", "X and Z are members of Y", "X was named chairman of Y"."""
-    if token.dep_ not in ("attr", "oprd", "pobj", "nsubj") or ctx.named(token) is not None:
+    if token.dep_ not in ("attr", "oprd", "pobj", "nsubj", "conj") or ctx.named(token) is not None:
         return
     holders = _role_holders(ctx, token)
     if not holders:
@@ -405,12 +460,15 @@ def _copulas(ctx: ArticleContext, token: Token) -> Iterator[Found]:
     if predicate is None and not is_generic_role(token):
         return
     for subject in holders:
-        for conj in grammar.conjuncts(subject):
+        for conj in [*grammar.conjuncts(subject), *grammar.companions(subject)]:
             end = ctx.phrase(conj, behind=False)
             wanted = (PERSON,) if predicate != "memberOf" else (COUNTRY, ORGANIZATION, PERSON)
+            if predicate is None and token.lemma_.lower() in ORG_NOUNS:
+                wanted = (ORGANIZATION,)  # "X is a political party in Canada" -> basedIn
             if end is None or ctx.type_of(end) not in wanted:
                 continue
             yield from _role_relations(ctx, end, token, "copula", token.head)
+            yield from _served_under(ctx, end, token, "copula", token.head)
 
 
 def _affiliations(ctx: ArticleContext, prep: Token) -> Iterator[Found]:
@@ -475,6 +533,7 @@ def _named_roles(sent: Sequence[Token], ctx: ArticleContext) -> list[Found]:
             found += _appositions(ctx, token)
             found += _copulas(ctx, token)
             found += _had_roles(ctx, token)
+            found += _possessed_parties(ctx, token)
             if ctx.named(token) is not None:
                 found += _titles(ctx, token)
     return found
