@@ -355,11 +355,25 @@ class Core:
                     predicate = next((p for objects, p in rows if other_type in objects), None)
                     if predicate is None:
                         continue
+                    if construction.name == "actor-possessor":
+                        predicate = self._possessed(predicate, other)
+                        if predicate is None:
+                            continue
                     if predicate.startswith("~"):
                         yield Found(other.end, predicate[1:], own, construction.name, None)
                     else:
                         yield Found(own, predicate, other.end, construction.name, None)
 
+
+    def _possessed(self, predicate: str, owner: LinkedEnd) -> str | None:
+        """The predicate "<owner>'s <actor>" states: a party's person is its member ("Labour's X"); a
+        place of no known kind owns no one ("Acme's X" with Acme read as a place is the firm's man)."""
+        subtype = self.ctx.subtypes.get(owner.end.key)
+        if self.ctx.type_of(owner.end) == PLACE and not subtype:
+            return None
+        if predicate == "worksFor" and subtype == "PoliticalParty":
+            return "memberOf"
+        return predicate
 
     def _named_for_a_country(self, head: Token, own: End) -> Iterator[Found]:
         """An organization whose name starts with a country it belongs to, the country named in the
