@@ -114,3 +114,12 @@ def test_recommended_or_tipped_acts_are_hypothetical(stated, text, actors, tripl
     asserted, supposed = stated(text, actors)
     assert triple in supposed
     assert triple not in asserted
+
+
+@pytest.mark.model
+def test_members_of_one_list_act_on_none_of_the_others(stated):
+    names = ("Vantix", "Corvel", "Zeta")
+    for text in ("The group reported record sales of Vantix, Corvel and Zeta last year.",
+                 "Sales of Vantix and Corvel rose in May."):
+        asserted, _ = stated(text, {n: (n, O) for n in names})
+        assert not {t for t in asserted if t[0] in names and t[2] in names}, asserted

@@ -220,6 +220,8 @@ class Core:
                subject: LinkedEnd, obj: LinkedEnd, object_link: str) -> Found | None:
         if subject.end.key == obj.end.key or subject.token.i == obj.token.i:
             return None
+        if _coordinated(subject.token, obj.token):
+            return None  # "sales of its marques A, B and C": members of one list act on none of the others
         if object_link == "owner" and obj.end.weak:
             return None  # "welcomed his return": an owner through a pronoun is too often another's
         if construction.name == "noun-possessor" and links_between(trigger):
@@ -394,6 +396,17 @@ class Core:
             return
         state_body = bool(self.ctx.words_of(own) & STATE_BODY_WORDS)
         yield Found(own, "partOf" if state_body else "basedIn", End(other), "actor-name", None)
+
+
+def _list_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two tokens are members of one coordination ("A, B and C")."""
+    return _list_head(first).i == _list_head(second).i
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:
