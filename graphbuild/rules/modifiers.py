@@ -32,7 +32,7 @@ STATE_BODY_WORDS = frozenset({
 NAME_OF_STATE_WORDS = frozenset({
     "ministry", "department", "army", "navy", "parliament", "senate", "government", "cabinet", "duma",
     "administration", "embassy", "treasury", "legislature", "inspectorate", "directorate", "court", "house",
-    "assembly", "congress", "forces", "guard", "corps", "command", "customs",
+    "assembly", "congress", "forces", "guard", "corps", "command", "customs", "commons", "lords",
 })
 #: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
 HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
