@@ -123,3 +123,11 @@ def test_members_of_one_list_act_on_none_of_the_others(stated):
                  "Sales of Vantix and Corvel rose in May."):
         asserted, _ = stated(text, {n: (n, O) for n in names})
         assert not {t for t in asserted if t[0] in names and t[2] in names}, asserted
+
+
+@pytest.mark.model
+def test_the_newspaper_is_no_organization_but_an_outlet(stated):
+    actors = {"Jim Reed": ("Reed", P), "Corvex": ("Corvex", O)}
+    asserted, _ = stated('"Growth is slow," Jim Reed, an economist with Corvex, told the newspaper.', actors)
+    assert ("Reed", "affiliatedWith", "Corvex") in asserted
+    assert ("Reed", "quotedBy", "Corvex") not in asserted

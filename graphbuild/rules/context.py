@@ -42,6 +42,10 @@ OUTLET_NOUNS = frozenset({
     "paper", "newspaper", "daily", "broadcaster", "outlet", "magazine", "channel", "network", "tabloid",
     "publication", "website", "site", "weekly", "agency", "station", "newswire", "wire",
 })
+#: The outlet nouns that name nothing but the press: with no outlet named before, "the newspaper"
+#: stands for no other organization ("an economist with Acme Bank told the newspaper").
+PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster", "magazine", "weekly",
+                         "newswire", "publication"})
 #: Nouns that reach the actor behind them (relations_carriers.tsv): "agent" nouns act for their owner
 #: ("Russian troops"), "holding" nouns are held by it ("a UN base"), "part" nouns are a share of it.
 #: The actor stage's sector nouns for a state's own organs (actors_sector_nouns.tsv: government,
@@ -324,6 +328,8 @@ class ArticleContext:
         lemma = token.lemma_.lower()
         if lemma in OUTLET_NOUNS and (key := self._recent(token.i, lambda k: k in self.outlets)):
             return End(key, weak=True)
+        if lemma in PRESS_NOUNS:
+            return None
         sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
         if sector:  # "Chilean marines have landed ... The soldiers were sent"; "the police"
             if key := self._recent(token.i, lambda k: self.groups.get(k) == sector):
