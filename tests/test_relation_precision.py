@@ -131,3 +131,22 @@ def test_the_newspaper_is_no_organization_but_an_outlet(stated):
     asserted, _ = stated('"Growth is slow," Jim Reed, an economist with Corvex, told the newspaper.', actors)
     assert ("Reed", "affiliatedWith", "Corvex") in asserted
     assert ("Reed", "quotedBy", "Corvex") not in asserted
+
+
+DESCRIBED = [
+    # "the company" as a main clause's subject is what the sentence before was about, not its last firm
+    pytest.param("Acme Steel sued two lenders on Monday. Acme Steel says that a loan to Zeta Mining by Corvel Bank "
+                 "was unlawful. The company also accused Corvel Bank of fraud.",
+                 {"Acme Steel": ("Acme Steel", O), "Zeta Mining": ("Zeta Mining", O),
+                  "Corvel Bank": ("Corvel Bank", O, "Corporation")},
+                 {("Acme Steel", "accused", "Corvel Bank")}, {("Zeta Mining", "accused", "Corvel Bank")},
+                 id="the-company-is-the-last-sentence-s-subject"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actors", "present", "absent"), DESCRIBED)
+def test_definite_descriptions_of_companies(stated, text, actors, present, absent):
+    asserted, supposed = stated(text, actors)
+    assert present <= asserted, asserted
+    assert not absent & (asserted | supposed), asserted | supposed
