@@ -42,6 +42,10 @@ OUTLET_NOUNS = frozenset({
     "paper", "newspaper", "daily", "broadcaster", "outlet", "magazine", "channel", "network", "tabloid",
     "publication", "website", "site", "weekly", "agency", "station", "newswire", "wire",
 })
+#: The outlet nouns that name nothing but the press: with no outlet named before, "the newspaper"
+#: stands for no other organization ("an economist with Acme Bank told the newspaper").
+PRESS_NOUNS = frozenset({"paper", "newspaper", "daily", "tabloid", "broadcaster", "magazine", "weekly",
+                         "newswire", "publication"})
 #: Nouns that reach the actor behind them (relations_carriers.tsv): "agent" nouns act for their owner
 #: ("Russian troops"), "holding" nouns are held by it ("a UN base"), "part" nouns are a share of it.
 #: The actor stage's sector nouns for a state's own organs (actors_sector_nouns.tsv: government,
@@ -324,6 +328,8 @@ class ArticleContext:
         lemma = token.lemma_.lower()
         if lemma in OUTLET_NOUNS and (key := self._recent(token.i, lambda k: k in self.outlets)):
             return End(key, weak=True)
+        if lemma in PRESS_NOUNS:
+            return None
         sector = SECTOR_OF.get(token.lower_) or SECTOR_OF.get(lemma)
         if sector:  # "Chilean marines have landed ... The soldiers were sent"; "the police"
             if key := self._recent(token.i, lambda k: self.groups.get(k) == sector):
@@ -367,12 +373,29 @@ class ArticleContext:
         def of_kind(key: str) -> bool:
             return named_so(key) or organization(key) and bool(kind) and self.subtypes.get(key) == kind
 
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and (
+                (key := self._previous_subject(token)) is not None and organization(key)
+                and (not kind or self.subtypes.get(key) in ("", kind) or named_so(key))):
+            return key  # "Acme sued ... Acme says a loan to X by Y was unlawful. The company also ...": Acme
         if key := self._recent(token.i, of_kind):
             return key
         if kind and (key := self._recent(token.i, lambda k: organization(k) and not self.subtypes.get(k),
                                          floor=token.sent.start)):
             return key
         return self._recent(token.i, named_so, whole_article=True)
+
+    def _previous_subject(self, token: Token) -> str | None:
+        """The actor the main clause of the sentence before ``token``'s is about (its named subject)."""
+        n = bisect.bisect_right(self._sent_starts, token.i) - 1
+        if n < 1:
+            return None
+        doc = token.doc
+        for t in doc[self._sent_starts[n - 1]:self._sent_starts[n]]:
+            if t.dep_ == "ROOT":
+                for subject in t.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass") and subject.i not in self.table.pronoun_tokens:
+                        return self.table.token_actor.get(subject.i)
+        return None
 
     def describe_indefinite(self, token: Token) -> End | None:
         """An indefinite description the article names elsewhere ("a military alliance" -> the one known as X)."""

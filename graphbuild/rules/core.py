@@ -265,6 +265,8 @@ class Core:
                subject: LinkedEnd, obj: LinkedEnd, object_link: str) -> Found | None:
         if subject.end.key == obj.end.key or subject.token.i == obj.token.i:
             return None
+        if _coordinated(subject.token, obj.token):
+            return None  # "sales of its marques A, B and C": members of one list act on none of the others
         if object_link == "owner" and obj.end.weak:
             return None  # "welcomed his return": an owner through a pronoun is too often another's
         if construction.name == "noun-possessor" and links_between(trigger):
@@ -404,11 +406,14 @@ class Core:
                     predicate = next((p for objects, p in rows if other_type in objects), None)
                     if predicate is None:
                         continue
+                    if construction.name == "actor-possessor":
+                        predicate = self._possessed(predicate, other)
+                        if predicate is None:
+                            continue
                     if predicate.startswith("~"):
                         yield Found(other.end, predicate[1:], own, construction.name, None)
                     else:
                         yield Found(own, predicate, other.end, construction.name, None)
-
 
     def _right_after(self, head: Token, own: End, place: Token) -> bool:
         """Whether the preposition leading to ``place`` comes right after the words naming ``own``
@@ -422,6 +427,16 @@ class Core:
         if end + 1 < len(head.doc) and head.doc[end + 1].text == ",":
             end += 1  # "the Palace of Fine Arts, in San Francisco"
         return prep.head.i == end + 1 and prep.head.dep_ == "prep"
+
+    def _possessed(self, predicate: str, owner: LinkedEnd) -> str | None:
+        """The predicate "<owner>'s <actor>" states: a party's person is its member ("Labour's X"); a
+        place of no known kind owns no one ("Acme's X" with Acme read as a place is the firm's man)."""
+        subtype = self.ctx.subtypes.get(owner.end.key)
+        if self.ctx.type_of(owner.end) == PLACE and not subtype:
+            return None
+        if predicate == "worksFor" and subtype == "PoliticalParty":
+            return "memberOf"
+        return predicate
 
     def _named_for_a_country(self, head: Token, own: End) -> Iterator[Found]:
         """An organization whose name starts with a country it belongs to, the country named in the
@@ -442,6 +457,17 @@ class Core:
             return
         state_body = bool(self.ctx.words_of(own) & STATE_BODY_WORDS)
         yield Found(own, "partOf" if state_body else "basedIn", End(other), "actor-name", None)
+
+
+def _list_head(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _coordinated(first: Token, second: Token) -> bool:
+    """Whether two tokens are members of one coordination ("A, B and C")."""
+    return _list_head(first).i == _list_head(second).i
 
 
 def find(sent: Sequence[Token], ctx: ArticleContext) -> Iterator[Found]:

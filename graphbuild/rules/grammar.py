@@ -27,6 +27,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "want", "wish", "hope", "plan", "intend", "threaten", "consider", "refuse", "deny", "fail",
     "seek", "propose", "expect", "fear", "ask", "urge", "demand", "decline", "weigh", "mull", "aim",
     "try", "attempt", "offer", "vow", "pledge", "promise", "prepare",
+    "tip", "recommend", "advocate",  # "the firm tipped to buy X", "recommended replacing X"
 })
 #: Verbs that clear someone of the act their "of" phrase names ("acquitted of murdering X").
 CLEARING_VERBS = frozenset({"acquit", "clear", "exonerate", "absolve"})

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..records import COUNTRY, ORGANIZATION, PLACE
 from . import grammar
-from .context import ArticleContext, End, Found
+from .context import ORG_NOUNS, ArticleContext, End, Found
 
 #: Words in an organization's name that make it a body of the state that possesses it.
 STATE_BODY_WORDS = frozenset({
@@ -25,6 +25,15 @@ STATE_BODY_WORDS = frozenset({
     "command", "corps", "directorate", "inspectorate", "treasury", "customs", "commons", "lords", "house",
     "legislature", "chamber",
 })
+#: The state-body words that make a name's own "of" phrase the state it belongs to ("the Ministry of
+#: Defence of Peru", "the Government of Chile"). The other words of :data:`STATE_BODY_WORDS` name a
+#: private body as often ("the Royal Bank of Canada", "the Islamic Council of Norway", "the Police
+#: Federation of X"): such a name states only where the body is (actor-of's basedIn).
+NAME_OF_STATE_WORDS = frozenset({
+    "ministry", "department", "army", "navy", "parliament", "senate", "government", "cabinet", "duma",
+    "administration", "embassy", "treasury", "legislature", "inspectorate", "directorate", "court", "house",
+    "assembly", "congress", "forces", "guard", "corps", "command", "customs", "commons", "lords",
+})
 #: "<X>-<participle> <noun>": the participle, the predicate and whether X is its subject.
 HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor": ("sponsored", True),
                     "base": ("basedIn", False), "own": ("owns", True), "run": ("runs", True),
@@ -32,8 +41,9 @@ HYPHEN_COMPOUNDS = {"lead": ("leads", True), "back": ("backed", True), "sponsor"
                     "bear": ("bornIn", False)}  # "the Berlin-born writer X": lemma of "born"
 
 
-def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:
-    """partOf / basedIn for "whole's part", or None when the two cannot nest."""
+def _containment(ctx: ArticleContext, part: End, whole: End, possessed: bool = False) -> str | None:
+    """partOf / basedIn for "whole's part" (``possessed``) or "part of whole", or None when the two
+    cannot nest."""
     if ctx.type_of(part) != ORGANIZATION or part == whole:
         return None
     if ctx.type_of(whole) == COUNTRY and ctx.words_of(part) & STATE_BODY_WORDS:
@@ -42,6 +52,9 @@ def _containment(ctx: ArticleContext, part: End, whole: End) -> str | None:
         return None  # "Guy's Hospital": the possessor is part of the name
     whole_type = ctx.type_of(whole)
     if whole_type == ORGANIZATION:
+        if possessed and not ctx.subtypes.get(part.key) and not ctx.words_of(part) & (ORG_NOUNS | STATE_BODY_WORDS) \
+                and ctx.subtypes.get(whole.key) != "PoliticalParty":
+            return None  # "Microsoft's Xbox", "Kodak's Ofoto": nothing says the owned name is a body
         return "partOf"
     if whole_type in (COUNTRY, PLACE):
         return "basedIn"
@@ -59,9 +72,17 @@ def _possessives(ctx: ArticleContext, token: Token) -> Iterator[Found]:
         whole = ctx.named(whole_token)
         if whole is None or whole.weak:
             continue
-        predicate = _containment(ctx, part, whole)
+        if _own_name_phrase(ctx, part, whole_token) and token.lemma_.lower() not in NAME_OF_STATE_WORDS:
+            continue  # "the Royal Bank of Canada", "the Islamic Council of Norway": where it is, not whose
+        predicate = _containment(ctx, part, whole, possessed=whole_token.dep_ == "poss")
         if predicate:
             yield Found(part, predicate, whole, "possessive", None)
+
+
+def _own_name_phrase(ctx: ArticleContext, part: End, whole_token: Token) -> bool:
+    """Whether the "of" phrase of ``whole_token`` is a word of the part's own name ("Bank of X")."""
+    prep = whole_token.head
+    return whole_token.dep_ == "pobj" and ctx.table.token_actor.get(prep.i) == part.key
 
 
 def _hyphen_compounds(ctx: ArticleContext, token: Token) -> Iterator[Found]:

@@ -26,7 +26,7 @@ from spacy.tokens import Token
 from .. import gazetteer, lexicon
 from ..records import COUNTRY, ORGANIZATION, PERSON, PLACE
 from . import events, grammar
-from .context import ORG_NOUNS, SECTOR_OF, ArticleContext, End, Found
+from .context import ORG_NOUNS, SECTOR_OF, ArticleContext, End, Found, is_demonym_modifier
 
 #: Which actor types each role predicate may point at.
 ROLE_OBJECT_TYPES = {
@@ -135,6 +135,8 @@ def _role_candidates(ctx: ArticleContext, role: Token, predicate: str,
             if child is skip or child.i > role.i or child.dep_ not in ("amod", "compound", "poss", "nmod", "npadvmod"):
                 continue
             end = ctx.named(child)
+            if end is not None and _place_in_a_name(ctx, child, token, role):
+                continue  # "Acme UK sales manager", "UK Online chief": the country is a word of a firm's name
             if end is not None and _of_a_body_between(ctx, end, role.doc[child.i + 1:role.i]):
                 continue  # "Kent police chief X": the role is of the Kent police, not of Kent
             if end is None and child.dep_ == "poss" and _definite_org_noun(child):
@@ -176,15 +178,22 @@ def _role_relations(ctx: ArticleContext, person: End, role: Token, construction:
     staff = predicate == "worksFor"
     if predicate in HEAD_PREDICATES and _heads_a_function(ctx, role):
         predicate, staff = None, True  # "E&Y's UK head of tax": the head of a function, read generically
+    branch = _branch_modifier(ctx, role) if predicate in HEAD_PREDICATES else None
+    if branch is not None:
+        predicate, staff = None, True  # "Acme's Asian president", "the party's campaign chief": a part's head
     shadow = any(c.lower_ == "shadow" for c in role.children if c.i < role.i) or (
         role.i > 0 and role.nbor(-1).lower_ == "shadow")
     past = _held_no_more(role)
     office, legislator = _marked(role, GOVERNMENT_OFFICES), _marked(role, LEGISLATORS)
     describes_an_organization = role.lemma_.lower() in ORG_NOUNS  # "US wine maker X", "Russian oil giant X"
-    for token, end, generic in _role_candidates(ctx, role, predicate or "", skip):
+    candidates = list(_role_candidates(ctx, role, predicate or "", skip))
+    employer = any(t.dep_ == "pobj" and ctx.type_of(e) == ORGANIZATION and not g for t, e, g in candidates)
+    for token, end, generic in candidates:
         prep = token.head.lower_ if token.dep_ == "pobj" else ""
-        if end.key == person.key:
+        if end.key == person.key or branch is not None and token.i == branch.i:
             continue
+        if employer and prep == "in" and ctx.type_of(end) in (COUNTRY, PLACE):
+            continue  # "managing director of Acme in France": where Acme's branch is, not where X lives
         party = ctx.subtypes.get(end.key) == "PoliticalParty"
         if shadow or past or (office and party):
             if party:  # "Tory shadow education secretary X", "Former Tory chancellor X"
@@ -222,6 +231,41 @@ def _served_under(ctx: ArticleContext, person: End, role: Token, construction: s
                 end = ctx.phrase(conj, behind=False)
                 if end is not None and end.key != person.key and ctx.type_of(end) == PERSON:
                     yield Found(person, "worksFor", end, construction, anchor)
+
+
+def _branch_modifier(ctx: ArticleContext, role: Token) -> Token | None:
+    """A modifier between a head role's possessor and the role that makes it the head of a part of
+    the possessor: a place or region ("Acme's Asian president", "the party's Welsh leader") or a
+    common noun for a function ("Labour's campaign chief"); None for words of the role itself
+    ("Acme's chief executive", "its group chairman", "Kenya's deputy leader")."""
+    owners = [c for c in role.children if c.dep_ == "poss"]
+    if not owners:
+        return None
+    for child in role.children:
+        if child.dep_ not in ("amod", "compound", "nmod") or not owners[0].i < child.i < role.i:
+            continue
+        lower, lemma = child.lower_, child.lemma_.lower()
+        if lower in DEPUTY_WORDS or lower in PAST_ROLE_WORDS or f"{lower} {role.lower_}" in role_table():
+            continue
+        end = ctx.named(child)
+        if ctx.type_of(end) in (COUNTRY, PLACE) or is_demonym_modifier(child) or (
+                child.dep_ == "amod" and child.pos_ == "ADJ" and child.text[:1].isupper()):
+            return child  # "Acme's Asian president", "the party's Welsh leader"
+        if end is None and child.pos_ == "NOUN" and lemma not in ORG_NOUNS and lower not in role_table() \
+                and lemma not in role_table():
+            return child
+    return None
+
+
+def _place_in_a_name(ctx: ArticleContext, place: Token, parent: Token, role: Token) -> bool:
+    """Whether a country or place before a role is a word of a longer name: with an organization
+    named before it ("Acme UK sales manager") or inside an unknown name on the role ("UK Online chief")."""
+    if ctx.type_of(ctx.named(place)) not in (COUNTRY, PLACE) or place.dep_ != "compound":
+        return False
+    if any(c.dep_ == "compound" and ctx.type_of(ctx.named(c)) == ORGANIZATION for c in place.children):
+        return True
+    return (parent is not role and parent.pos_ == "PROPN" and ctx.named(parent) is None
+            and f"{parent.lower_} {role.lower_}" not in role_table() and parent.lower_ not in role_table())
 
 
 def _of_a_body_between(ctx: ArticleContext, end: End, between: Sequence[Token]) -> bool:
