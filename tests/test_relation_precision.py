@@ -137,7 +137,7 @@ DESCRIBED = [
     # "the company" as a main clause's subject is what the sentence before was about, not its last firm
     pytest.param("Acme Steel sued two lenders on Monday. Acme Steel says that a loan to Zeta Mining by Corvel Bank "
                  "was unlawful. The company also accused Corvel Bank of fraud.",
-                 {"Acme Steel": ("Acme Steel", O), "Zeta Mining": ("Zeta Mining", O),
+                 {"Acme Steel": ("Acme Steel", O, "Corporation"), "Zeta Mining": ("Zeta Mining", O),
                   "Corvel Bank": ("Corvel Bank", O, "Corporation")},
                  {("Acme Steel", "accused", "Corvel Bank")}, {("Zeta Mining", "accused", "Corvel Bank")},
                  id="the-company-is-the-last-sentence-s-subject"),

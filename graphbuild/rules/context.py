@@ -375,7 +375,7 @@ class ArticleContext:
 
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and (
                 (key := self._previous_subject(token)) is not None and organization(key)
-                and (not kind or self.subtypes.get(key) in ("", kind) or named_so(key))):
+                and (not kind or self.subtypes.get(key) == kind or named_so(key))):
             return key  # "Acme sued ... Acme says a loan to X by Y was unlawful. The company also ...": Acme
         if key := self._recent(token.i, of_kind):
             return key
